@@ -1,0 +1,95 @@
+// The shape of a check and of what it is given. A check is a small named function citing one
+// clause; a family file exports an array of CheckDefs; a suite file hands that array to the
+// harness (src/engine/harness.ts), which expands, runs, retries and records them.
+
+import type { ContractPack, Operation } from '../contract/types.js';
+import type { Exchange, HttpClient, RequestSpec } from '../http/types.js';
+
+export interface TargetInfo {
+  baseUrl: string;
+  env: string; // 'staging', 'local', 'embedded', 'custom'…
+  production: boolean;
+  /** --read-only or production: checks with `writes: true` are skipped */
+  readOnly: boolean;
+  embedded: boolean;
+  /** what the run has at hand; a check needing something absent is skipped with the reason */
+  has: {
+    customer: boolean; // logged in successfully
+    customer2: boolean;
+    expiredToken: boolean;
+    serviceToken: boolean;
+  };
+  customerId?: string;
+  customer2Id?: string;
+  /** rate-limit probe budget */
+  rateLimitProbe: { maxRequests: number; maxSeconds: number };
+}
+
+export type Need = 'customer' | 'customer2' | 'expiredToken' | 'serviceToken';
+
+/** Thrown by ctx.fail / ctx.skip; the harness turns them into results. */
+export class CheckFailure extends Error {
+  constructor(message: string, readonly evidence: Exchange[] = []) {
+    super(message);
+    this.name = 'CheckFailure';
+  }
+}
+export class CheckSkip extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CheckSkip';
+  }
+}
+
+export interface SchemaIssue {
+  /** JSON pointer into the body, '/results/3/price/centAmount' */
+  pointer: string;
+  keyword: string; // ajv keyword: 'type', 'required', 'pattern'…
+  message: string; // 'must be integer'
+  expected?: unknown;
+  actual?: unknown;
+  /** clause the failing schema is annotated with (x-clause): FMT-01 for Money, ERR-01 for the envelope… */
+  clause: string;
+}
+
+export interface CheckContext {
+  http: HttpClient;
+  contract: ContractPack;
+  target: TargetInfo;
+  /** the operation this instance runs for (checks with `appliesTo`) */
+  op?: Operation;
+  /** send a request (shorthand for http.send) */
+  send(spec: RequestSpec): Promise<Exchange>;
+  /** resolve an operation's path params (x-params) to a concrete path, e.g. '/products/p-001' */
+  resolvePath(op: Operation): Promise<string>;
+  /** validate a body against a shape or resource schema by name ('Money', 'Cart', 'ErrorEnvelope') */
+  validateShape(schemaName: string, value: unknown): SchemaIssue[];
+  /** register an undo action (delete the cart…) run after the suite file, also on failure */
+  cleanup(fn: () => Promise<unknown>): void;
+  /** per-worker memo for fixtures shared by checks (the full product list…) */
+  memo<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** failing finding (for a SHOULD clause the harness records it as warned) */
+  fail(message: string, ...evidence: Exchange[]): never;
+  skip(reason: string): never;
+  /** add a line to the result message of a passing check ('verified on 3 pages') */
+  note(message: string): void;
+}
+
+export interface CheckDef {
+  /** short slug, unique within the clause: 'limit-out-of-range' */
+  slug: string;
+  clause: string; // exactly one clause id
+  title: string; // sentence: 'limit outside 1..100 is rejected or clamped'
+  /**
+   * Catalogue-driven: one instance per operation for which this returns true
+   * (id `${clause}:${op.key}:${slug}`). Absent: one instance; then `endpoint` names it.
+   */
+  appliesTo?: (op: Operation) => boolean;
+  endpoint?: string;
+  /** changes server state: skipped on production and under --read-only */
+  writes?: boolean;
+  needs?: Need[];
+  /** safe to run a second time to confirm a failure (default: !writes) */
+  repeatable?: boolean;
+  run(ctx: CheckContext): Promise<void>;
+}

@@ -1,0 +1,63 @@
+// The Results model: what a run produced. Reporters read this and nothing else;
+// results.json is this object serialised.
+
+export type CheckStatus = 'passed' | 'failed' | 'warned' | 'skipped';
+
+/** A replayable piece of evidence, already redacted. */
+export interface Evidence {
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  response?: { status: number; headers: Record<string, string>; body: string; truncated: boolean };
+  error?: string;
+  /** curl line that replays the request (secrets as $STOREFRONT_* placeholders or <redacted>) */
+  curl: string;
+  notes?: string[];
+}
+
+export interface CheckResult {
+  /** stable across runs: `${clause}:${endpoint}:${slug}`, e.g. 'PAG-04:GET /products:limit-out-of-range' */
+  id: string;
+  clause: string;
+  family: string;
+  /** 'GET /products/{productId}', or '*' for a check that is not about one endpoint */
+  endpoint: string;
+  title: string;
+  status: CheckStatus;
+  /** why it failed / was skipped / what was verified */
+  message: string;
+  /** true when it failed first and passed on the repeat: reported as warned */
+  flaky?: boolean;
+  /** true when a baseline entry covers this failure (shown, does not fail the gate) */
+  baselined?: boolean;
+  evidence?: Evidence[];
+  durationMs: number;
+}
+
+export interface ClauseCoverage {
+  clause: string;
+  level: 'MUST' | 'SHOULD' | 'TOOL';
+  summary: string;
+  checks: number;
+  passed: number;
+  failed: number;
+  warned: number;
+  skipped: number;
+  endpoints: string[];
+}
+
+export interface RunResults {
+  tool: { name: string; version: string };
+  target: { baseUrl: string; env: string; embedded: boolean; faults?: string[] };
+  pack: string;
+  startedAt: string;
+  durationMs: number;
+  /** total HTTP exchanges the run sent */
+  requests: number;
+  summary: { passed: number; failed: number; warned: number; skipped: number };
+  checks: CheckResult[];
+  coverage: ClauseCoverage[];
+  /** problems with the run itself (login failed, target lost): shown first in every report */
+  setup: { level: 'error' | 'warning'; message: string }[];
+  baseline?: { file: string; known: string[]; fixed: string[]; expired: string[]; new: string[] };
+  interrupted?: boolean;
+  exitCode: number;
+}
