@@ -1,0 +1,62 @@
+// The storefront-check command line: commander wiring only. Each command lives in
+// commands/<name>.ts; this file is the one place errors become exit codes.
+
+import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../config/package-root.js';
+import { ExitCode, ToolError } from './exit-codes.js';
+import { registerCommands } from './commands/index.js';
+
+export function buildProgram(): Command {
+  const program = new Command('storefront-check')
+    .description(
+      'Conformance suite and k6 load toolkit for the Storefront BFF API.\n' +
+        'With no --env or --base-url it boots its own reference server and checks that,\n' +
+        'so `npx storefront-check` shows the whole tool working with one command.',
+    )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false });
+  registerCommands(program);
+  program.addHelpText(
+    'after',
+    `
+Exit codes:
+  0   no contract failure (and no warning under --strict)
+  1   at least one failure, or nothing could be checked
+  2   usage or configuration error (bad flag, unknown environment, invalid config, refused target)
+  3   target unreachable
+  4   internal error in the tool (please report it)
+  99  load test: a k6 threshold was crossed
+
+Examples:
+  npx storefront-check                          check the embedded reference server
+  npx storefront-check --env staging            the CI gate against staging
+  npx storefront-check run --only PAG,SRT-04    one family and one clause
+  npx storefront-check serve --port 8080        run the reference server
+  npx storefront-check load --profile smoke     a k6 smoke test (needs k6 on PATH)`,
+  );
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version "errors" are normal exits; every other commander error is usage.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return ExitCode.OK;
+      }
+      return ExitCode.USAGE;
+    }
+    if (err instanceof ToolError) {
+      process.stderr.write(`storefront-check: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`storefront-check: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return ExitCode.INTERNAL;
+  }
+}

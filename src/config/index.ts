@@ -1,0 +1,153 @@
+// Resolves the configuration once, at the edge: flags > environment variables >
+// storefront-check.config.json, validated with zod. Errors are one line naming the bad key
+// and the valid form (ConfigError → exit 2).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../cli/exit-codes.js';
+import { resolveTarget } from './environments.js';
+import type { ResolvedConfig, Secrets } from './types.js';
+
+export type { ResolvedConfig } from './types.js';
+
+export const CONFIG_FILE = 'storefront-check.config.json';
+const API_VERSION = /^v\d+\.\d+$/;
+
+export interface ConfigFlags {
+  env?: string;
+  baseUrl?: string;
+  config?: string;
+  apiVersion?: string;
+  timeout?: string | number;
+  concurrency?: string | number;
+  readOnly?: boolean;
+  pack?: string;
+}
+
+const credentials = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
+
+const fileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  env: z.string().optional(),
+  baseUrl: z.string().optional(),
+  pack: z.string().optional(),
+  apiVersion: z.string().regex(API_VERSION, 'must look like v1.0').optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  concurrency: z.number().int().min(1).max(16).optional(),
+  readOnly: z.boolean().optional(),
+  customer: credentials.optional(),
+  customer2: credentials.optional(),
+  recaptchaToken: z.string().min(1).optional(),
+  serviceToken: z.string().min(1).optional(),
+  expiredToken: z.string().min(1).optional(),
+  rateLimitProbe: z
+    .strictObject({
+      maxRequests: z.number().int().min(1).max(300),
+      maxSeconds: z.number().positive().max(10),
+    })
+    .optional(),
+});
+type FileConfig = z.infer<typeof fileSchema>;
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') return `unknown key '${issue.keys.join("', '")}'`;
+  return `'${key}' ${issue.message}`;
+}
+
+function readConfigFile(path: string | undefined, cwd: string): { file?: string; data: FileConfig } {
+  const explicit = path !== undefined;
+  const file = resolve(cwd, path ?? CONFIG_FILE);
+  if (!existsSync(file)) {
+    if (explicit) throw new ConfigError(`config file ${file} does not exist: check the --config path`);
+    return { data: {} };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`${file}: ${describeIssue(parsed.error.issues[0])}`);
+  }
+  return { file, data: parsed.data };
+}
+
+function positiveInt(value: string | number | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new ConfigError(`${flag} must be a whole number from 1 to ${max} (got '${value}')`);
+  }
+  return n;
+}
+
+function pair(email: string | undefined, password: string | undefined, prefix: string) {
+  if (!email && !password) return undefined;
+  if (!email || !password) {
+    const missing = email ? `${prefix}_PASSWORD` : `${prefix}_EMAIL`;
+    throw new ConfigError(`${missing} is not set: set both ${prefix}_EMAIL and ${prefix}_PASSWORD, or neither`);
+  }
+  return { email, password };
+}
+
+export function resolveConfig(
+  flags: ConfigFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): ResolvedConfig {
+  const { file, data } = readConfigFile(flags.config, cwd);
+
+  // The first source (flags, then environment, then file) that names a target decides it;
+  // within one source --base-url overrides --env (ENV-01).
+  const sources = [
+    { env: flags.env, baseUrl: flags.baseUrl },
+    { env: env.STOREFRONT_ENV, baseUrl: env.STOREFRONT_BASE_URL },
+    { env: data.env, baseUrl: data.baseUrl },
+  ];
+  const chosen = sources.find((s) => s.env || s.baseUrl) ?? {};
+  const target = resolveTarget(chosen.env, chosen.baseUrl);
+
+  const apiVersion = flags.apiVersion ?? env.STOREFRONT_API_VERSION ?? data.apiVersion ?? 'v1.0';
+  if (!API_VERSION.test(apiVersion)) {
+    throw new ConfigError(`API version '${apiVersion}' must look like v{major}.{minor}, e.g. v1.0`);
+  }
+
+  const secrets: Secrets = {
+    customer:
+      pair(env.STOREFRONT_CUSTOMER_EMAIL, env.STOREFRONT_CUSTOMER_PASSWORD, 'STOREFRONT_CUSTOMER') ?? data.customer,
+    customer2:
+      pair(env.STOREFRONT_CUSTOMER2_EMAIL, env.STOREFRONT_CUSTOMER2_PASSWORD, 'STOREFRONT_CUSTOMER2') ??
+      data.customer2,
+    recaptchaToken: env.STOREFRONT_RECAPTCHA_TOKEN || data.recaptchaToken,
+    serviceToken: env.STOREFRONT_SERVICE_TOKEN || data.serviceToken,
+    expiredToken: env.STOREFRONT_EXPIRED_TOKEN || data.expiredToken,
+  };
+
+  return {
+    pack: flags.pack ?? data.pack ?? 'storefront-bff',
+    target,
+    secrets,
+    apiVersion,
+    timeoutMs: positiveInt(flags.timeout, '--timeout', 300_000) ?? data.timeoutMs ?? 10_000,
+    concurrency: positiveInt(flags.concurrency, '--concurrency', 16) ?? data.concurrency ?? 2,
+    readOnly: Boolean(flags.readOnly ?? data.readOnly ?? false) || target.production,
+    rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
+    configFile: file,
+  };
+}
+
+/** Every secret value in the configuration, for redaction. */
+export function secretValues(config: ResolvedConfig): string[] {
+  const s = config.secrets;
+  return [
+    s.customer?.password,
+    s.customer2?.password,
+    s.recaptchaToken,
+    s.serviceToken,
+    s.expiredToken,
+  ].filter((v): v is string => typeof v === 'string' && v.length > 0);
+}

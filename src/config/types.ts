@@ -1,0 +1,40 @@
+// The resolved configuration every command works from: flags > environment variables >
+// storefront-check.config.json, merged and validated once at the edge (src/config/index.ts).
+
+export type EnvName = 'production' | 'staging' | 'development' | 'local';
+
+export interface ResolvedTarget {
+  /** 'embedded' when no --env/--base-url was given: the CLI boots the reference server */
+  env: EnvName | 'custom' | 'embedded';
+  /** absolute base URL without trailing slash; undefined when embedded (known once the server is up) */
+  baseUrl?: string;
+  /** ENV-02: true for the production environment or any base URL on its host */
+  production: boolean;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Secrets: never printed, logged or written to a report (src/http/redact.ts masks them). */
+export interface Secrets {
+  customer?: Credentials;
+  customer2?: Credentials;
+  recaptchaToken?: string;
+  serviceToken?: string;
+  expiredToken?: string;
+}
+
+export interface ResolvedConfig {
+  pack: string; // 'storefront-bff'
+  target: ResolvedTarget;
+  secrets: Secrets;
+  apiVersion: string; // STOREFRONT_API_VERSION, default 'v1.0'
+  timeoutMs: number; // per request, default 10000
+  concurrency: number; // suite files in parallel, default 2
+  readOnly: boolean;
+  rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
+  /** the config file that was read, if any */
+  configFile?: string;
+}
