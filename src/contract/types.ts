@@ -141,6 +141,11 @@ export interface ParamSource {
   query?: Record<string, string>;
   /** literal fallback when no call is needed, e.g. 'footer' for the content slug */
   value?: string;
+  /**
+   * Filled by the loader: the source operation changes state (createCart…). A read-only walker
+   * uses only sources with `writes: false`; write-created params are the checks' business.
+   */
+  writes?: boolean;
 }
 
 export interface ResponseSpec {
