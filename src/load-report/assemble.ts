@@ -1,0 +1,157 @@
+// Turns what was aggregated from k6's output, plus its summary and the intended profile, into the
+// LoadReportModel. The verdict comes from k6's thresholds, the same ones that set k6's exit code.
+
+import type { LoadAggregator } from './aggregate.js';
+import { LOAD_REPORT_MODEL_VERSION, type LoadProfileInput, type LoadReportModel, type ThresholdRow, type TimelineModel, type Verdict } from './model.js';
+import type { ReadStats } from './ndjson.js';
+import { describeProfile, targetCurve } from './profile.js';
+import { round } from './routes.js';
+import type { NumberSeries } from './timeline.js';
+import { thresholdAggregation, type K6Summary } from './summary.js';
+
+export interface AssembleInput {
+  aggregate: LoadAggregator;
+  stats: ReadStats;
+  summary: K6Summary | null;
+  profile?: LoadProfileInput;
+  target?: string;
+  title?: string;
+  now?: Date;
+}
+
+export function assembleModel(input: AssembleInput): LoadReportModel {
+  const { aggregate: agg, stats, summary, profile } = input;
+  const tl = agg.timeline;
+  const sampledSec = tl.bucketCount > 0 ? Math.max(0, (tl.lastSampleMs - tl.firstSampleMs) / 1000) : 0;
+  const durationSec = summary?.durationMs != null ? summary.durationMs / 1000 : sampledSec;
+  const requests = sum(agg.requests.values);
+  const failed = sum(agg.failed.values);
+  const judged = sum(agg.judged.values);
+  const limited = sum(agg.limited.values);
+  const checksTotal = sum(agg.checksTotal.values);
+  const checksPassed = sum(agg.checksPassed.values);
+  const thresholds = (summary?.thresholds ?? []).map((t) => withObserved(t, agg));
+  const { verdict, reason } = decideVerdict(summary, thresholds);
+  const notes = [...agg.notes];
+  const failedSamples = agg.failedSamples();
+  if (failedSamples.source === 'http_req_failed' && failedSamples.samples.every((s) => s.correlationId === null)) {
+    notes.push('Failed-request samples carry no Correlation-Id: the k6 script did not report failures on a `failed_requests` Counter tagged `correlation_id` (the convention is in src/load-report/aggregate.ts).');
+  }
+  if (stats.malformedLines > 0) notes.push(`${stats.malformedLines} line(s) of the k6 output could not be parsed and were skipped.`);
+
+  return {
+    version: LOAD_REPORT_MODEL_VERSION,
+    title: input.title ?? `Load report${profile ? `: ${profile.name}` : ''}`,
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    target: input.target ?? null,
+    profile: profile ? { name: profile.name, description: describeProfile(profile), unit: profile.unit ?? 'iterations/s' } : null,
+    verdict,
+    verdictReason: reason,
+    run: {
+      start: Number.isFinite(tl.firstSampleMs) ? new Date(tl.firstSampleMs).toISOString() : null,
+      end: Number.isFinite(tl.lastSampleMs) ? new Date(tl.lastSampleMs).toISOString() : null,
+      durationSec: round(durationSec),
+      bucketSec: tl.widthMs / 1000,
+      buckets: tl.bucketCount,
+      points: stats.points,
+      parsedPoints: stats.parsedPoints,
+      bytes: stats.bytes,
+    },
+    totals: {
+      requests,
+      failed,
+      errorRate: judged > 0 ? failed / judged : 0,
+      limited,
+      limitedRate: requests > 0 ? limited / requests : 0,
+      rps: durationSec > 0 ? round(requests / durationSec) : 0,
+      iterations: sum(agg.iterations.values),
+      droppedIterations: sum(agg.dropped.values),
+      checksPassed,
+      checksFailed: checksTotal - checksPassed,
+      checksRate: checksTotal > 0 ? checksPassed / checksTotal : null,
+      maxVus: agg.maxVus,
+      latency: agg.allLatency.summary(),
+    },
+    thresholds,
+    routes: agg.routeModels(durationSec),
+    timeline: timelineModel(agg, profile),
+    checks: [...agg.checks.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    customMetrics: agg.customRows(durationSec),
+    failedSamples,
+    notes,
+  };
+}
+
+function timelineModel(agg: LoadAggregator, profile: LoadProfileInput | undefined): TimelineModel {
+  const tl = agg.timeline;
+  const n = tl.bucketCount;
+  const sec = tl.widthMs / 1000;
+  const perSec = (s: NumberSeries) => s.padded(n).map((v) => round(v / sec));
+  const ratio = (num: NumberSeries, den: NumberSeries) => {
+    const d = den.padded(n);
+    return num.padded(n).map((v, i) => (d[i] > 0 ? round(v / d[i], 5) : null));
+  };
+  const t = Array.from({ length: n }, (_, i) => i * sec);
+  const curve = profile ? targetCurve(profile) : null;
+  const scenarios = [...agg.scenarios].map(([name, s]) => ({ name, iterationsPerSec: perSec(s) }));
+  let achieved = perSec(agg.iterations);
+  let achievedLabel = 'iterations/s (all scenarios)';
+  if (profile?.unit === 'VUs') {
+    achieved = agg.vus.padded(n);
+    achievedLabel = 'VUs';
+  } else if (profile?.scenario) {
+    const s = scenarios.find((x) => x.name === profile.scenario);
+    if (s) {
+      achieved = s.iterationsPerSec;
+      achievedLabel = `iterations/s (${s.name})`;
+    }
+  }
+  return {
+    t,
+    rps: perSec(agg.requests),
+    failedPerSec: perSec(agg.failed),
+    iterationsPerSec: perSec(agg.iterations),
+    droppedPerSec: perSec(agg.dropped),
+    vus: agg.vus.padded(n),
+    errorRate: ratio(agg.failed, agg.judged),
+    limitedRate: ratio(agg.limited, agg.requests),
+    checksRate: ratio(agg.checksPassed, agg.checksTotal),
+    target: curve ? t.map((x) => {
+      const v = curve(x + sec / 2);
+      return v === null ? null : round(v);
+    }) : null,
+    achieved,
+    achievedLabel,
+    scenarios,
+    counters: [...agg.custom.values()]
+      .filter((m) => m.series && m.seen)
+      .map((m) => ({ name: m.name, perSec: perSec(m.series!) })),
+  };
+}
+
+function decideVerdict(summary: K6Summary | null, thresholds: ThresholdRow[]): { verdict: Verdict; reason: string } {
+  if (!summary) return { verdict: 'unknown', reason: 'No k6 summary was given, so thresholds are unknown.' };
+  if (thresholds.length === 0) return { verdict: 'unknown', reason: 'The run defined no thresholds.' };
+  const crossed = thresholds.filter((t) => !t.ok);
+  if (crossed.length === 0) return { verdict: 'pass', reason: `All ${thresholds.length} thresholds held.` };
+  const names = crossed.map((t) => `${t.metric} ${t.expression}`).join('; ');
+  return { verdict: 'fail', reason: `${crossed.length} of ${thresholds.length} thresholds crossed: ${names}` };
+}
+
+/** Fills a missing observed value for latency percentiles from our own histograms (k6's summary
+ * only lists the `summaryTrendStats`, which leave out p(99) by default). */
+function withObserved(row: ThresholdRow, agg: LoadAggregator): ThresholdRow {
+  if (row.observed !== null) return row;
+  const m = /^http_req_duration(?:\{name:(.+)\})?$/.exec(row.metric);
+  const p = /^p\(([\d.]+)\)$/.exec(thresholdAggregation(row.expression) ?? '');
+  if (!m || !p) return row;
+  const latency = m[1] === undefined ? agg.allLatency : agg.routes.get(m[1])?.latency;
+  const v = latency?.percentile(Number(p[1])) ?? null;
+  return { ...row, observed: v === null ? null : round(v) };
+}
+
+function sum(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}

@@ -1,0 +1,238 @@
+// The static template of load-report.html. render.ts fills its two placeholders: the chart.js UMD
+// bundle and the LoadReportModel as JSON; the small script at the end builds the page from the
+// model with DOM calls (textContent only, so route names and URLs from the run cannot inject HTML).
+// It lives in a .ts module, not a .html file, so it is found the same way from src/ and dist/.
+// The page script avoids backticks and dollar-brace, which this template literal would interpret.
+
+export const CHART_JS_PLACEHOLDER = '/*@@CHART_JS@@*/';
+export const MODEL_PLACEHOLDER = '"@@LOAD_REPORT_MODEL@@"';
+
+export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Load report</title>
+<style>
+  :root { --fg: #1d2430; --muted: #5b6676; --line: #dfe3ea; --bg: #f6f7f9; --pass: #1a7f37; --fail: #c62828; --unknown: #7a6300; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+  main { max-width: 1280px; margin: 0 auto; padding: 24px; }
+  h1 { font-size: 22px; margin: 0 0 4px; }
+  h2 { font-size: 17px; margin: 24px 0 10px; }
+  section > h2:first-child { margin-top: 0; }
+  h3 { font-size: 14px; margin: 0 0 6px; word-break: break-all; }
+  section, header { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; margin-bottom: 16px; }
+  .verdict { display: inline-block; padding: 2px 10px; border-radius: 12px; color: #fff; font-weight: 600; letter-spacing: .04em; margin-right: 8px; }
+  .verdict.pass { background: var(--pass); } .verdict.fail { background: var(--fail); } .verdict.unknown { background: var(--unknown); }
+  .reason { color: var(--muted); }
+  dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px 18px; margin: 14px 0 0; }
+  dl.facts div.wide { grid-column: span 2; }
+  dl.facts div { border-left: 3px solid var(--line); padding-left: 8px; }
+  dl.facts dt { color: var(--muted); font-size: 12px; } dl.facts dd { margin: 0; font-weight: 600; word-break: break-word; }
+  table { border-collapse: collapse; width: 100%; font-size: 13px; }
+  th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+  th { color: var(--muted); font-weight: 600; background: #fafbfc; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td.mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
+  tr.fail td { background: #fdecec; } .mark.pass { color: var(--pass); font-weight: 700; } .mark.fail { color: var(--fail); font-weight: 700; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }
+  .chart { position: relative; height: 280px; }
+  .chart-card { border: 1px solid var(--line); border-radius: 6px; padding: 10px; background: #fff; }
+  .notes { color: var(--unknown); margin: 0; padding-left: 18px; }
+  .empty { color: var(--muted); font-style: italic; }
+  .scroll { max-height: 480px; overflow: auto; }
+  footer { color: var(--muted); font-size: 12px; margin: 16px 0; }
+</style>
+<script>${CHART_JS_PLACEHOLDER}</script>
+</head>
+<body>
+<main id="app"><noscript>This report needs JavaScript to draw its tables and charts.</noscript></main>
+<script id="load-report-model" type="application/json">${MODEL_PLACEHOLDER}</script>
+<script>
+(function () {
+  'use strict';
+  var model = JSON.parse(document.getElementById('load-report-model').textContent);
+  var app = document.getElementById('app');
+  var PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
+  window.loadReportCharts = [];
+  document.title = model.title;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'class') node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function fmt(n, digits) {
+    if (n === null || n === undefined || Number.isNaN(n)) return '–';
+    return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 2 : digits });
+  }
+  function pct(r) { return r === null || r === undefined ? '–' : fmt(r * 100, 2) + ' %'; }
+  function ms(n) { return n === null || n === undefined ? '–' : fmt(n, 2) + ' ms'; }
+  function clock(sec) {
+    var s = Math.round(sec), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+    var mm = (h > 0 && m < 10 ? '0' : '') + m, ss = (r < 10 ? '0' : '') + r;
+    return (h > 0 ? h + ':' : '') + mm + ':' + ss;
+  }
+  function section(title, id, children) {
+    return el('section', id ? { id: id } : null, [el('h2', { text: title })].concat(children));
+  }
+  function table(id, headers, rows) {
+    var head = el('tr', null, headers.map(function (h) { return el('th', { text: h.label, class: h.num ? 'num' : '' }); }));
+    var body = rows.map(function (r) {
+      return el('tr', r.attrs || null, r.cells.map(function (c, i) {
+        var cls = (headers[i].num ? 'num ' : '') + (headers[i].mono ? 'mono ' : '') + (c && c.cls ? c.cls : '');
+        return el('td', { class: cls.trim() }, [c && c.node ? c.node : String(c && c.text !== undefined ? c.text : c)]);
+      }));
+    });
+    return el('table', id ? { id: id } : null, [el('thead', null, [head]), el('tbody', null, body)]);
+  }
+  function chart(canvasId, title, datasets, yTitle, options) {
+    var canvas = el('canvas', { id: canvasId, role: 'img', 'aria-label': title });
+    var card = el('div', { class: 'chart-card' }, [el('h3', { text: title }), el('div', { class: 'chart' }, [canvas])]);
+    var few = model.timeline.t.length <= 60;
+    var scales = {
+      x: { type: 'linear', min: 0, title: { display: true, text: 'time since start (bucket: ' + model.run.bucketSec + ' s)' },
+           ticks: { callback: function (v) { return clock(v); }, maxTicksLimit: 12 } },
+      y: { beginAtZero: true, title: { display: true, text: yTitle } }
+    };
+    if (options && options.y2) scales.y2 = { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: options.y2 } };
+    if (options && options.yMax !== undefined) scales.y.suggestedMax = options.yMax;
+    pending.push(function () {
+      var c = new Chart(canvas, {
+        type: 'line',
+        data: { datasets: datasets.map(function (d, i) {
+          return Object.assign({ borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
+            borderWidth: 1.6, pointRadius: few ? 2 : 0, spanGaps: true, tension: 0 }, d,
+            { data: model.timeline.t.map(function (t, j) { return { x: t, y: d.values[j] === undefined ? null : d.values[j] }; }) });
+        }) },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
+          interaction: { mode: 'index', intersect: false },
+          plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } },
+            tooltip: { callbacks: { title: function (items) { return items.length ? clock(items[0].parsed.x) : ''; } } } },
+          scales: scales }
+      });
+      window.loadReportCharts.push(c);
+    });
+    return card;
+  }
+  function percentSeries(values) { return values.map(function (v) { return v === null ? null : v * 100; }); }
+  var pending = [];
+
+  // Header: what ran, against what, and the verdict.
+  var t = model.totals;
+  var facts = [
+    ['Target', model.target || '–', 'wide'], ['Profile', model.profile ? model.profile.name : '–'],
+    ['Started', model.run.start ? model.run.start.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '–'],
+    ['Duration', clock(model.run.durationSec) + ' (' + fmt(model.run.durationSec, 1) + ' s)'],
+    ['Requests', fmt(t.requests, 0) + ' (' + fmt(t.rps, 1) + ' /s)'], ['Failed requests', fmt(t.failed, 0) + ' (' + pct(t.errorRate) + ')'],
+    ['429 responses', fmt(t.limited, 0) + ' (' + pct(t.limitedRate) + ')'], ['Latency p95 / p99', ms(t.latency.p95) + ' / ' + ms(t.latency.p99)],
+    ['Iterations', fmt(t.iterations, 0)], ['Dropped iterations', fmt(t.droppedIterations, 0)],
+    ['Max VUs', fmt(t.maxVus, 0)], ['Checks passed', pct(t.checksRate)]
+  ];
+  app.appendChild(el('header', null, [
+    el('h1', { text: model.title }),
+    el('div', null, [el('span', { class: 'verdict ' + model.verdict, id: 'verdict', text: model.verdict.toUpperCase() }),
+      el('span', { class: 'reason', text: model.verdictReason })]),
+    model.profile ? el('div', { class: 'reason', text: 'Profile shape: ' + model.profile.description }) : null,
+    el('dl', { class: 'facts' }, facts.map(function (f) { return el('div', f[2] ? { class: f[2] } : null, [el('dt', { text: f[0] }), el('dd', { text: f[1] })]); }))
+  ]));
+  if (model.notes.length) app.appendChild(section('Notes', 'notes', [el('ul', { class: 'notes' }, model.notes.map(function (n) { return el('li', { text: n }); }))]));
+
+  // Thresholds: k6's own verdict, one row per expression.
+  app.appendChild(section('Thresholds', null, [model.thresholds.length ? table('thresholds',
+    [{ label: 'Metric' }, { label: 'Threshold' }, { label: 'Observed', num: true }, { label: 'Result' }],
+    model.thresholds.map(function (r) {
+      return { attrs: { class: r.ok ? 'pass' : 'fail', 'data-ok': String(r.ok) }, cells: [
+        { text: r.metric, cls: 'mono' }, { text: r.expression, cls: 'mono' }, fmt(r.observed, 4),
+        { node: el('span', { class: 'mark ' + (r.ok ? 'pass' : 'fail'), text: r.ok ? '✓ pass' : '✗ fail' }) }] };
+    })) : el('p', { class: 'empty', id: 'thresholds', text: 'No thresholds (no k6 summary given, or the run defined none).' })]));
+
+  // Run-wide charts.
+  var tl = model.timeline, unit = model.profile ? model.profile.unit : 'iterations/s';
+  var shape = [];
+  if (tl.target) shape.push({ label: 'target (' + unit + ')', values: tl.target, borderDash: [6, 4], borderWidth: 2 });
+  shape.push({ label: 'achieved: ' + tl.achievedLabel, values: tl.achieved });
+  shape.push({ label: 'HTTP requests/s', values: tl.rps });
+  if (tl.droppedPerSec.some(function (v) { return v > 0; })) shape.push({ label: 'dropped iterations/s', values: tl.droppedPerSec });
+  shape.push({ label: 'VUs', values: tl.vus, yAxisID: 'y2', borderDash: [2, 2] });
+  var routeColors = {};
+  model.routes.forEach(function (r, i) { routeColors[r.name] = PALETTE[(i + 1) % PALETTE.length]; });
+  function perRoute(field, scale) {
+    return model.routes.map(function (r) {
+      return { label: r.name, values: scale ? percentSeries(r.series[field]) : r.series[field], borderColor: routeColors[r.name], backgroundColor: routeColors[r.name] };
+    });
+  }
+  var allColor = { borderColor: '#111827', backgroundColor: '#111827', borderWidth: 2.2 };
+  app.appendChild(section('Load over time', null, [el('div', { class: 'charts' }, [
+    chart('chart-profile', 'Profile shape: target vs achieved', shape, unit + ' · requests/s', { y2: 'VUs' }),
+    chart('chart-throughput', 'Throughput by route (requests/s)', [Object.assign({ label: 'all routes', values: tl.rps }, allColor)].concat(perRoute('rps')), 'requests/s'),
+    chart('chart-errors', 'Error rate (http_req_failed, %)', [Object.assign({ label: 'all routes', values: percentSeries(tl.errorRate) }, allColor)].concat(perRoute('errorRate', true)), '%'),
+    chart('chart-429', '429 (rate limited) share of responses, %', [Object.assign({ label: 'all routes', values: percentSeries(tl.limitedRate) }, allColor)].concat(perRoute('limitedRate', true)), '%')
+  ])]));
+
+  // Routes: one summary row and one latency chart each.
+  app.appendChild(section('Routes', null, [table('routes',
+    [{ label: 'Route' }, { label: 'Requests', num: true }, { label: 'req/s', num: true }, { label: 'p50', num: true }, { label: 'p90', num: true },
+     { label: 'p95', num: true }, { label: 'p99', num: true }, { label: 'max', num: true }, { label: 'Errors', num: true }, { label: '429', num: true }, { label: 'Statuses' }],
+    model.routes.map(function (r) {
+      var l = r.latency;
+      return { attrs: { 'data-route': r.name }, cells: [{ text: r.name, cls: 'mono' }, fmt(r.requests, 0), fmt(r.rps, 2), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max),
+        fmt(r.failed, 0) + ' (' + pct(r.errorRate) + ')', fmt(r.limited, 0) + ' (' + pct(r.limitedRate) + ')',
+        Object.keys(r.statuses).map(function (s) { return s + ': ' + r.statuses[s]; }).join(', ')] };
+    })),
+    el('h2', { text: 'Latency over time by route (http_req_duration)' }),
+    el('div', { class: 'charts' }, model.routes.map(function (r, i) {
+      return chart('chart-latency-' + i, r.name, [
+        { label: 'p50', values: r.series.p50, borderColor: PALETTE[2], backgroundColor: PALETTE[2] },
+        { label: 'p95', values: r.series.p95, borderColor: PALETTE[4], backgroundColor: PALETTE[4] },
+        { label: 'p99', values: r.series.p99, borderColor: PALETTE[1], backgroundColor: PALETTE[1] }], 'ms');
+    }))]));
+
+  // Failed requests, to look up by Correlation-Id in the server's logs.
+  var fs = model.failedSamples;
+  var fsIntro = fs.total === 0 ? 'No failed or rate-limited requests.' :
+    'Showing ' + fs.samples.length + ' of ' + fmt(fs.total, 0) + ' failed or rate-limited requests (the first ones, then a random sample; source: ' + fs.source + ').';
+  app.appendChild(section('Failed requests', null, [el('p', { class: fs.total ? 'reason' : 'empty', text: fsIntro }),
+    fs.samples.length ? el('div', { class: 'scroll' }, [table('failed-samples',
+      [{ label: 'Time (UTC)' }, { label: 'Route' }, { label: 'Status', num: true }, { label: 'Correlation-Id', mono: true }, { label: 'Scenario' }, { label: 'Expected' }, { label: 'Error code' }, { label: 'URL', mono: true }],
+      fs.samples.map(function (s) {
+        return { cells: [s.time.replace('T', ' ').replace('Z', ''), { text: s.route, cls: 'mono' }, s.status, s.correlationId || '–', s.scenario || '–',
+          s.expected === null ? '–' : (s.expected ? 'yes' : 'no'), s.errorCode || '–', s.url || '–'] };
+      }))]) : null]));
+
+  // Checks and the script's own metrics.
+  if (model.checks.length) app.appendChild(section('Checks', null, [table('checks',
+    [{ label: 'Check' }, { label: 'Passed', num: true }, { label: 'Failed', num: true }, { label: 'Pass rate', num: true }],
+    model.checks.map(function (c) {
+      return { attrs: c.fails ? { class: 'fail' } : null, cells: [c.name, fmt(c.passes, 0), fmt(c.fails, 0), pct(c.passes / Math.max(1, c.passes + c.fails))] };
+    }))]));
+  if (model.customMetrics.length) {
+    var counters = tl.counters.map(function (c) { return { label: c.name, values: c.perSec }; });
+    app.appendChild(section('Custom metrics', null, [table('custom-metrics',
+      [{ label: 'Metric' }, { label: 'Type' }, { label: 'Count', num: true }, { label: 'Rate', num: true }, { label: 'p50', num: true }, { label: 'p95', num: true }, { label: 'p99', num: true }, { label: 'Last', num: true }],
+      model.customMetrics.map(function (m) {
+        var l = m.latency || {};
+        return { cells: [{ text: m.name, cls: 'mono' }, m.type, fmt(m.count, 2), m.type === 'rate' ? pct(m.rate) : (m.rate === null ? '–' : fmt(m.rate, 2) + ' /s'),
+          fmt(l.p50), fmt(l.p95), fmt(l.p99), fmt(m.last)] };
+      })),
+      counters.length ? el('div', { class: 'charts', style: 'margin-top:14px' }, [chart('chart-counters', 'Custom counters per second', counters, 'per second')]) : null]));
+  }
+  app.appendChild(el('footer', { text: 'Generated ' + model.generatedAt + ' from ' + fmt(model.run.points, 0) + ' k6 samples (' +
+    fmt(model.run.parsedPoints, 0) + ' aggregated) in ' + model.run.buckets + ' buckets of ' + model.run.bucketSec + ' s. storefront-check load report v' + model.version + '.' }));
+
+  if (typeof Chart === 'undefined') {
+    app.insertBefore(el('p', { class: 'empty', text: 'Charts unavailable: the chart library failed to load.' }), app.firstChild);
+  } else {
+    pending.forEach(function (draw) { draw(); });
+  }
+})();
+</script>
+</body>
+</html>
+`;
