@@ -1,8 +1,19 @@
 // The project's own tests (unit tests beside the code, end-to-end tests under test/).
 // The conformance suites in suites/ are not run here directly: the engine runs them against a target.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// k6's modules never appear in src/: under vitest they map to a tiny shim, so the project's tests
+// can run each k6 journey once against the reference server (test/load-journeys.test.ts).
+const k6Shim = (file: string) => fileURLToPath(new URL(`./test/k6-shim/${file}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^k6$/, replacement: k6Shim('k6.ts') },
+      { find: /^k6\/(http|data|metrics|execution|crypto)$/, replacement: k6Shim('$1.ts') },
+    ],
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'suites/**', 'load/**'],

@@ -1,0 +1,53 @@
+// Contract points every journey checks on its answers, as sentence-like k6 check names:
+// the status, the X-Api-Version echo (HDR-03), the Correlation-Id echo (HDR-04), the paged
+// envelope (PAG-02) and the error envelope (ERR-01). One predicate per point, shared by the actions.
+
+import type { Response } from 'k6/http';
+import { settings } from '../config.ts';
+import { json } from './http.ts';
+
+export type Predicate = (res: Response) => boolean;
+
+export interface Page<T> {
+  limit: number;
+  offset: number;
+  count: number;
+  total: number;
+  results: T[];
+}
+
+export const status = (...codes: number[]): Predicate => (res) => codes.indexOf(res.status) >= 0;
+
+export const echoesApiVersion: Predicate = (res) => res.headers['X-Api-Version'] === settings.apiVersion;
+
+export const echoesCorrelationId = (id: string): Predicate => (res) => res.headers['Correlation-Id'] === id;
+
+const isInt = (v: unknown) => typeof v === 'number' && Math.floor(v) === v;
+
+/** PAG-02: { limit, offset, count, total, results[] } with count == results.length <= limit. */
+export const isPage: Predicate = (res) => {
+  const p = json<Page<unknown>>(res);
+  return (
+    !!p && isInt(p.limit) && isInt(p.offset) && isInt(p.count) && isInt(p.total) &&
+    Array.isArray(p.results) && p.count === p.results.length && p.count <= p.limit
+  );
+};
+
+/** ERR-01: { status, message } with status equal to the HTTP status. */
+export const isErrorEnvelope: Predicate = (res) => {
+  const e = json<{ status?: unknown; message?: unknown }>(res);
+  return !!e && e.status === res.status && typeof e.message === 'string' && e.message.length > 0;
+};
+
+export const hasField = (field: string): Predicate => (res) => {
+  const body = json<Record<string, unknown>>(res);
+  return !!body && body[field] !== undefined && body[field] !== null;
+};
+
+/** The checks every answer gets: the two header echoes. */
+export function contractHeaders(correlationId: string): Record<string, Predicate> {
+  return {
+    'the API version is echoed': echoesApiVersion,
+    'the Correlation-Id is echoed': echoesCorrelationId(correlationId),
+  };
+}

@@ -1,0 +1,174 @@
+// Profiles as data → k6 options (load/lib/options.ts, the code k6 itself runs), and the threshold
+// validator that makes a threshold naming a route, tag or metric no request carries an error
+// before the run, instead of a silent pass.
+import { describe, expect, it } from 'vitest';
+import { readCatalogue } from '../src/load/catalogue.js';
+import { planLoad, parseThresholdFlags, parseMixFlag } from '../src/load/plan.js';
+import {
+  buildOptions,
+  parseDuration,
+  parseThresholdKey,
+  profileDurationMs,
+  resolveProfile,
+  validateThresholds,
+  type ConstantScenario,
+  type RampingScenario,
+} from '../load/lib/options.js';
+import { UsageError } from '../src/cli/exit-codes.js';
+
+const catalogue = readCatalogue();
+const { profiles, slo, routes } = catalogue;
+
+describe('profile catalogue', () => {
+  it('holds the k6 test types, each on an open-model arrival-rate executor', () => {
+    expect(Object.keys(profiles.profiles).sort()).toEqual(['average', 'breakpoint', 'smoke', 'soak', 'spike', 'stress']);
+    for (const p of Object.values(profiles.profiles)) {
+      expect(['constant-arrival-rate', 'ramping-arrival-rate']).toContain(p.executor);
+    }
+    expect(profiles.mix).toEqual({ browse: 60, search: 30, buy: 10 });
+    // the shapes relate as the test types say they should
+    const peak = (n: string) => profiles.profiles[n].rate;
+    expect(peak('smoke')).toBeLessThan(peak('average'));
+    expect(peak('stress')).toBeGreaterThan(peak('average'));
+    expect(peak('spike')).toBeGreaterThan(peak('stress'));
+    expect(profileDurationMs(profiles.profiles.soak)).toBeGreaterThanOrEqual(3 * 3600_000);
+    expect(profiles.profiles.breakpoint.abortOnFail).toBe(true);
+  });
+});
+
+describe('profile → k6 options', () => {
+  it('smoke: one constant-arrival-rate scenario per journey, the rate split 60/30/10 per minute', () => {
+    const o = buildOptions(profiles, slo, routes, 'smoke');
+    expect(Object.keys(o.scenarios)).toEqual(['browse', 'search', 'buy']);
+    const browse = o.scenarios.browse as ConstantScenario;
+    expect(browse).toMatchObject({ executor: 'constant-arrival-rate', exec: 'browse', rate: 36, timeUnit: '1m', duration: '1m', tags: { journey: 'browse' } });
+    expect((o.scenarios.search as ConstantScenario).rate).toBe(18);
+    expect((o.scenarios.buy as ConstantScenario).rate).toBe(6);
+    expect(o.summaryTrendStats).toContain('p(99)');
+  });
+
+  it('average: ramping-arrival-rate with the stages scaled by each journey\'s share', () => {
+    const o = buildOptions(profiles, slo, routes, 'average');
+    const browse = o.scenarios.browse as RampingScenario;
+    expect(browse.executor).toBe('ramping-arrival-rate');
+    expect(browse.timeUnit).toBe('1s');
+    expect(browse.stages).toEqual([
+      { duration: '2m', target: 6 },
+      { duration: '10m', target: 6 },
+      { duration: '1m', target: 0 },
+    ]);
+    expect((o.scenarios.buy as RampingScenario).stages[1].target).toBe(1);
+  });
+
+  it('thresholds come from slo.json: failure rate, checks, p95/p99 per route, dropped_iterations', () => {
+    const o = buildOptions(profiles, slo, routes, 'average');
+    expect(o.thresholds.http_req_failed).toEqual(['rate<0.01']);
+    expect(o.thresholds.checks).toEqual(['rate>0.99']);
+    expect(o.thresholds['http_req_duration{name:GET /products/{productId}}']).toEqual(['p(95)<300', 'p(99)<800']);
+    expect(o.thresholds['http_req_duration{name:POST /checkout}']).toEqual(['p(95)<800', 'p(99)<2000']);
+    expect(o.thresholds.dropped_iterations).toEqual(['count<1']);
+    // every route a journey sends has a latency threshold
+    for (const r of Object.values(routes.routes)) expect(o.thresholds[`http_req_duration{name:${r.name}}`]).toBeDefined();
+  });
+
+  it('breakpoint: every threshold aborts the run when crossed', () => {
+    const o = buildOptions(profiles, slo, routes, 'breakpoint');
+    for (const specs of Object.values(o.thresholds)) {
+      for (const spec of specs) expect(spec).toMatchObject({ abortOnFail: true, delayAbortEval: '10s' });
+    }
+    expect(o.thresholds.dropped_iterations).toEqual([{ threshold: 'count<1', abortOnFail: true, delayAbortEval: '10s' }]);
+  });
+
+  it('--rate rescales every target, --duration stretches the stages, --vus caps maxVUs', () => {
+    const p = resolveProfile(profiles, 'spike', { rate: 30, duration: '10m', vus: 40 });
+    expect(p.rate).toBe(30);
+    expect(Math.max(...p.stages!.map((s) => s.target))).toBe(30);
+    expect(p.startRate).toBe(0.5);
+    expect(profileDurationMs(p)).toBe(600_000);
+    expect(p.maxVUs).toBe(40);
+    expect(p.preAllocatedVUs).toBeLessThanOrEqual(40);
+    const smoke = resolveProfile(profiles, 'smoke', { duration: '90s' });
+    expect(smoke.duration).toBe('1m30s');
+  });
+
+  it('--mix drops journeys with weight 0, and their routes\' thresholds with them', () => {
+    const o = buildOptions(profiles, slo, routes, 'smoke', { mix: { browse: 1, search: 1, buy: 0 } });
+    expect(Object.keys(o.scenarios)).toEqual(['browse', 'search']);
+    expect(o.thresholds['http_req_duration{name:POST /checkout}']).toBeUndefined();
+    expect(o.thresholds['http_req_duration{name:GET /search}']).toBeDefined();
+  });
+
+  it('threshold overrides replace a key, and an empty list removes it', () => {
+    const o = buildOptions(profiles, slo, routes, 'smoke', {
+      thresholds: { 'http_req_duration{name:GET /search}': ['p(95)<50'], checks: [] },
+    });
+    expect(o.thresholds['http_req_duration{name:GET /search}']).toEqual(['p(95)<50']);
+    expect(o.thresholds.checks).toBeUndefined();
+  });
+
+  it('parses k6 durations', () => {
+    expect(parseDuration('1h30m')).toBe(5_400_000);
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('ten minutes')).toBeNull();
+  });
+});
+
+describe('threshold validation (before the run)', () => {
+  const ctx = { routes, journeys: ['setup', 'browse', 'search', 'buy'] };
+  const problems = (key: string, expr = 'p(95)<100') => validateThresholds({ [key]: [expr] }, ctx);
+
+  it('accepts every threshold the SLOs produce', () => {
+    for (const name of Object.keys(profiles.profiles)) {
+      const o = buildOptions(profiles, slo, routes, name);
+      expect(validateThresholds(o.thresholds, ctx)).toEqual([]);
+    }
+  });
+
+  it('parses selectors the way k6 does, route templates with braces included', () => {
+    expect(parseThresholdKey('http_req_duration{name:GET /products/{productId}}')).toEqual({
+      metric: 'http_req_duration',
+      tags: { name: 'GET /products/{productId}' },
+    });
+    expect(parseThresholdKey('http_req_duration{name:GET /x')).toMatch(/not a metric selector/);
+  });
+
+  it.each([
+    ['http_req_duration{name:GET /wishlist}', /no request carries the name tag 'GET \/wishlist'/],
+    ['http_req_duration{name:GET /products/{id}}', /no request carries the name tag/],
+    ['http_req_duration{route:GET /products}', /the scripts set no 'route' tag/],
+    ['http_req_duration{api:payments}', /no request carries the api tag 'payments'/],
+    ['http_req_duration{scenario:checkout}', /no scenario 'checkout'/],
+    ['http_req_latency', /no metric 'http_req_latency'/],
+    ['iteration_duration{name:GET /search}', /carry no route name tag/],
+  ])('rejects %s', (key, message) => {
+    expect(problems(key).join('\n')).toMatch(message);
+  });
+
+  it('rejects an expression that does not fit the metric', () => {
+    expect(problems('http_req_failed', 'p(95)<100')[0]).toMatch(/rate metric, 'p\(95\)' does not apply/);
+    expect(problems('http_req_failed', 'rate less than 1%')[0]).toMatch(/not a threshold expression/);
+  });
+
+  it('rejects a route only a journey left out of the mix requests', () => {
+    const out = validateThresholds({ 'http_req_duration{name:POST /checkout}': ['p(95)<100'] }, { routes, journeys: ['setup', 'browse'] });
+    expect(out[0]).toMatch(/only requested by buy, which has no weight in this mix/);
+  });
+
+  it('planLoad turns problems into one usage error (exit 2) listing them all', () => {
+    const run = () =>
+      planLoad(catalogue, 'smoke', {
+        thresholds: { 'http_req_duration{name:GET /wishlist}': ['p(95)<100'], 'http_req_duration{tier:gold}': ['p(95)<1'] },
+      });
+    expect(run).toThrow(UsageError);
+    expect(run).toThrow(/2 thresholds would never be evaluated, so nothing was run/);
+  });
+
+  it('reads --threshold and --mix flags', () => {
+    expect(parseThresholdFlags(['http_req_duration{name:GET /search}=p(95)<300', 'http_req_duration{name:GET /search}=p(99)<900', 'checks=none'])).toEqual({
+      'http_req_duration{name:GET /search}': ['p(95)<300', 'p(99)<900'],
+      checks: [],
+    });
+    expect(parseMixFlag('browse=70,search=30,buy=0')).toEqual({ browse: 70, search: 30, buy: 0 });
+    expect(() => parseMixFlag('browse:70')).toThrow(/journey=weight/);
+  });
+});
