@@ -1,0 +1,132 @@
+// FMT-01..04 semantics beyond the schema validation the engine runs on every response: each check
+// walks the body of every readable operation and judges every node of its kind, wherever it sits:
+// Money (fraction digits of the currency, integers only), every `...At` timestamp, LocalizedString
+// fields, ids, versions and createdAt <= lastModifiedAt.
+
+import type { Operation } from '../contract/types.js';
+import type { Exchange } from '../http/types.js';
+import type { CheckContext, CheckDef } from './types.js';
+import { answered, isObject, readable, sendOp } from './assert.js';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Visit every node of a JSON value with its JSON pointer and key. */
+function walk(value: unknown, visit: (node: unknown, ptr: string, key: string) => void, ptr = '', key = ''): void {
+  visit(value, ptr, key);
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${ptr}/${i}`, String(i)));
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, visit, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
+}
+
+/** The body of op (a full page for paged ops), fetched once per worker for all format checks. */
+async function bodyOf(ctx: CheckContext): Promise<Exchange> {
+  const op = ctx.op!;
+  const p = ctx.contract.conventions.paging;
+  const ex = await ctx.memo(`${ctx.target.baseUrl} formats:${op.key}`, () => sendOp(ctx, op, op.paged ? { [p.limitParam]: p.maxLimit } : {}));
+  if (ex.response?.status !== 200) ctx.skip(`${answered(ex)}: no body to judge`);
+  return ex;
+}
+
+/** ISO 4217 minor unit (AUD 2, JPY 0, KWD 3) from the platform's currency data. */
+function minorUnit(currency: string): number | undefined {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return undefined;
+  }
+}
+
+type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
+
+const money: Judge = (ctx, node) => {
+  const m = ctx.contract.conventions.money;
+  if (!isObject(node) || !(m.amountField in node) || !(m.currencyField in node)) return undefined;
+  const currency = node[m.currencyField];
+  const amount = node[m.amountField];
+  if (m.form !== 'centPrecision') return undefined;
+  if (typeof amount !== 'number' || !Number.isInteger(amount)) return `${m.amountField} ${JSON.stringify(amount)} is not an integer of minor units`;
+  for (const [k, v] of Object.entries(node)) if (typeof v === 'number' && !Number.isInteger(v)) return `${k} ${v} is a float; money carries no floats`;
+  if (m.typeField && node[m.typeField] !== m.form) return `${m.typeField} ${JSON.stringify(node[m.typeField])}; expected "${m.form}"`;
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return `${m.currencyField} ${JSON.stringify(currency)} is not an ISO 4217 code`;
+  const unit = minorUnit(currency);
+  if (m.fractionDigitsField && unit !== undefined && node[m.fractionDigitsField] !== unit) {
+    return `${m.fractionDigitsField} ${JSON.stringify(node[m.fractionDigitsField])} for ${currency}, whose ISO 4217 minor unit is ${unit}`;
+  }
+  return undefined;
+};
+
+const timestamp: Judge = (_ctx, node, _ptr, key) => {
+  if (!/At$/.test(key) || node === null) return undefined;
+  if (typeof node !== 'string' || !TIMESTAMP.test(node) || Number.isNaN(Date.parse(node))) {
+    return `${key} ${JSON.stringify(node)} is not an RFC 3339 UTC timestamp with a trailing Z`;
+  }
+  return undefined;
+};
+
+const localized: Judge = (ctx, node, ptr) => {
+  // fields the catalogue declares as LocalizedString (x-sort / x-filters) in each result item
+  const fields = [...ctx.op!.sort, ...ctx.op!.filters].filter((f) => f.type === 'localizedString').map((f) => f.pointer);
+  const results = ctx.contract.conventions.paging.envelope.results;
+  const m = new RegExp(`^/${results}/\\d+(/.*)$`).exec(ptr);
+  if (m && fields.includes(m[1]!)) {
+    const issue = ctx.validateShape('LocalizedString', node)[0];
+    if (issue) return `${JSON.stringify(node)} is not a LocalizedString: ${issue.pointer || '(root)'} ${issue.message}`;
+  }
+  // any object keyed by language tags is one: every value a string
+  if (isObject(node) && Object.keys(node).length && Object.keys(node).every((k) => /^[a-z]{2}-[A-Z]{2}$/.test(k))) {
+    const bad = Object.entries(node).find(([, v]) => typeof v !== 'string');
+    if (bad) return `locale ${bad[0]} maps to ${JSON.stringify(bad[1])}, not a string`;
+  }
+  return undefined;
+};
+
+const ids: Judge = (_ctx, node, _ptr, key) => {
+  if (key === 'id' || /[a-z]Id$/.test(key)) {
+    if (node !== null && typeof node !== 'string') return `${key} ${JSON.stringify(node)} is not a string`;
+  } else if (/[a-z]Ids$/.test(key)) {
+    if (!Array.isArray(node) || node.some((v) => typeof v !== 'string')) return `${key} ${JSON.stringify(node)} is not an array of string ids`;
+  }
+  // a resource (an object with an id) that carries a version
+  if (isObject(node) && 'id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
+    return `version ${JSON.stringify(node.version)}; a resource's version is an integer >= 1`;
+  }
+  if (isObject(node) && typeof node.createdAt === 'string' && typeof node.lastModifiedAt === 'string' && Date.parse(node.createdAt) > Date.parse(node.lastModifiedAt)) {
+    return `createdAt ${node.createdAt} is after lastModifiedAt ${node.lastModifiedAt}`;
+  }
+  return undefined;
+};
+
+/** CART-01's "one currency throughout", judged wherever a Cart is read. */
+const oneCurrency: Judge = (ctx, node, ptr) => {
+  if (ptr !== '') return undefined;
+  const m = ctx.contract.conventions.money;
+  const seen = new Set<string>();
+  walk(node, (n) => {
+    if (isObject(n) && m.currencyField in n && m.amountField in n) seen.add(String(n[m.currencyField]));
+  });
+  return seen.size > 1 ? `money in ${[...seen].join(' and ')}; a cart has one currency throughout` : undefined;
+};
+
+function walkCheck(clause: string, slug: string, title: string, judge: Judge, appliesTo: (op: Operation) => boolean = readable): CheckDef {
+  return {
+    slug, clause, title, appliesTo,
+    async run(ctx) {
+      const ex = await bodyOf(ctx);
+      let nodes = 0;
+      walk(ex.response!.json, (node, ptr, key) => {
+        nodes++;
+        const bad = judge(ctx, node, ptr, key);
+        if (bad) ctx.fail(`${answered(ex)} where ${ptr || '(root)'}: ${bad} (${clause})`, ex);
+      });
+      ctx.note(`${nodes} nodes judged`);
+    },
+  };
+}
+
+export const formatChecks: CheckDef[] = [
+  walkCheck('FMT-01', 'money-semantics', 'every Money is integer minor units with the currency\'s fraction digits', money),
+  walkCheck('FMT-02', 'timestamps-utc', 'every ...At field is an RFC 3339 UTC timestamp ending in Z', timestamp),
+  walkCheck('FMT-03', 'localized-strings', 'LocalizedString fields are objects of language tags to strings', localized),
+  walkCheck('FMT-04', 'ids-versions', 'ids are strings, versions integers >= 1, createdAt <= lastModifiedAt', ids),
+  walkCheck('CART-01', 'one-currency', 'a cart read back has one currency throughout', oneCurrency, (op) => readable(op) && op.clauses.includes('CART-01')),
+];
+

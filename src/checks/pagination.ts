@@ -1,0 +1,210 @@
+// PAG-01..08: the paged envelope of every paged GET in the catalogue (op.paged): defaults,
+// arithmetic, full pages, out-of-range limit/offset (reject or clamp, CONTRACT.md section 4),
+// past-the-end pages, the exactly-once walk and the echo of applied values.
+
+import type { Operation } from '../contract/types.js';
+import type { Exchange } from '../http/types.js';
+import type { CheckContext, CheckDef } from './types.js';
+import { answered, expectEnvelope, expectStatus, isObject, pagedEnvelope, readable, sendOp, settleOnCustomerLists, type Paged } from './assert.js';
+
+const paged = (op: Operation): boolean => op.paged && readable(op);
+
+/** The page of op at `query`, read as a paged envelope after expecting 200. */
+export async function page(ctx: CheckContext, op: Operation, query: Parameters<typeof sendOp>[2] = {}): Promise<{ ex: Exchange; page: Paged }> {
+  const ex = await sendOp(ctx, op, query);
+  expectStatus(ctx, ex, 200);
+  return { ex, page: pagedEnvelope(ctx, ex) };
+}
+
+/** Identity of a list item for walks: its id, else its slug, else its JSON. */
+export function identity(item: unknown): string {
+  if (isObject(item)) {
+    if (typeof item.id === 'string' || typeof item.id === 'number') return String(item.id);
+    if (typeof item.slug === 'string') return item.slug;
+  }
+  return JSON.stringify(item);
+}
+
+function names(ctx: CheckContext) {
+  return ctx.contract.conventions.paging;
+}
+
+/** Each page of op from offset 0 with `limit` (and `query`), at most `maxPages`. */
+export async function walkPages(
+  ctx: CheckContext,
+  op: Operation,
+  limit: number,
+  query: Record<string, string | number | Array<string | number>> = {},
+  maxPages = 50,
+): Promise<Array<{ ex: Exchange; page: Paged }>> {
+  const p = names(ctx);
+  const pages: Array<{ ex: Exchange; page: Paged }> = [];
+  let offset = 0;
+  for (let i = 0; i < maxPages; i++) {
+    const got = await page(ctx, op, { ...query, [p.limitParam]: limit, [p.offsetParam]: offset });
+    pages.push(got);
+    if (got.page.count === 0 || offset + got.page.count >= got.page.total) break;
+    offset += limit;
+  }
+  return pages;
+}
+
+/**
+ * Every item of op (pages of maxLimit); undefined when over `maxPages`. Memoised per worker for
+ * public lists; customer lists, which other suites change while the run goes on, are read afresh.
+ */
+export async function allItems(ctx: CheckContext, op: Operation, query: Record<string, string> = {}, maxPages = 20): Promise<unknown[] | undefined> {
+  const read = async () => {
+    const pages = await walkPages(ctx, op, names(ctx).maxLimit, query, maxPages + 1);
+    return pages.length > maxPages ? undefined : pages.flatMap((x) => x.page.results);
+  };
+  if (op.auth !== 'public') return read();
+  return ctx.memo(`${ctx.target.baseUrl} all-items:${op.key}:${JSON.stringify(query)}`, read);
+}
+
+/** PAG-02's arithmetic on one page; a message per violation. */
+function arithmetic(p: Paged): string[] {
+  const out: string[] = [];
+  if (p.count !== p.results.length) out.push(`count ${p.count} but ${p.results.length} results`);
+  if (p.count > p.limit) out.push(`count ${p.count} > limit ${p.limit}`);
+  if (p.offset < p.total && p.offset + p.count > p.total) out.push(`offset ${p.offset} + count ${p.count} > total ${p.total}`);
+  return out;
+}
+
+async function defaults(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const { ex, page: pg } = await page(ctx, ctx.op!);
+  if (pg.limit !== p.defaultLimit || pg.offset !== 0) {
+    ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.offset}; without parameters the contract (PAG-01) gives ${p.envelope.limit}=${p.defaultLimit}, ${p.envelope.offset}=0`, ex);
+  }
+  if (pg.total > p.defaultLimit && pg.results.length !== p.defaultLimit) {
+    ctx.fail(`${answered(ex)} with ${pg.results.length} results of ${pg.total}; the default page holds ${p.defaultLimit} (PAG-01)`, ex);
+  }
+}
+
+async function envelopeArithmetic(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const first = await page(ctx, ctx.op!);
+  const probes = [first];
+  if (first.page.total > 1) probes.push(await page(ctx, ctx.op!, { [p.offsetParam]: first.page.total - 1 }));
+  if (first.page.total > 3) probes.push(await page(ctx, ctx.op!, { [p.limitParam]: 3, [p.offsetParam]: first.page.total - 2 }));
+  for (const { ex, page: pg } of probes) {
+    const bad = arithmetic(pg);
+    if (bad.length) ctx.fail(`${answered(ex)} with ${bad.join('; ')} (PAG-02)`, ex);
+  }
+  ctx.note(`verified on ${probes.length} pages`);
+}
+
+async function fullPages(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const { page: first } = await page(ctx, ctx.op!, { [p.limitParam]: 1 });
+  if (first.total < 2) ctx.skip(`${ctx.op!.key} has fewer than 2 items`);
+  const limit = Math.min(p.maxLimit, Math.max(1, Math.floor(first.total / 2)));
+  const probes: Array<[number, number]> = [[limit, 0], [1, first.total - 1], [limit, first.total - limit]];
+  for (const [l, o] of probes) {
+    const { ex, page: pg } = await page(ctx, ctx.op!, { [p.limitParam]: l, [p.offsetParam]: o });
+    if (o + l <= pg.total && pg.count !== l) {
+      ctx.fail(`${answered(ex)} with count ${pg.count} of total ${pg.total}; a page that is not past the end must be full (count == limit ${l}, PAG-03)`, ex);
+    }
+  }
+}
+
+/** PAG-04/05: a value rejected with 400 + envelope, or clamped and reflected. */
+async function outOfRange(ctx: CheckContext, param: 'limit' | 'offset'): Promise<void> {
+  const p = names(ctx);
+  const name = param === 'limit' ? p.limitParam : p.offsetParam;
+  const values = param === 'limit' ? [p.minLimit - 1, p.maxLimit + 1, -1, 'abc'] : [-1, 'abc'];
+  const clause = param === 'limit' ? 'PAG-04' : 'PAG-05';
+  for (const v of values) {
+    const ex = await sendOp(ctx, ctx.op!, { [name]: v });
+    if (ex.response?.status === 400) {
+      expectEnvelope(ctx, ex, { status: 400 });
+      continue;
+    }
+    if (ex.response?.status !== 200) {
+      ctx.fail(`${answered(ex)}; ${name}=${v} must be rejected with 400 or clamped with 200 (${clause})`, ex);
+    }
+    const pg = pagedEnvelope(ctx, ex);
+    const echoed = param === 'limit' ? pg.limit : pg.offset;
+    const what = `${answered(ex)} with ${p.envelope[param]}=${echoed} and ${pg.results.length} results`;
+    if (param === 'limit') {
+      if (echoed < p.minLimit || echoed > p.maxLimit) {
+        ctx.fail(`${what}; expected 400 or a clamped ${name} within ${p.minLimit}..${p.maxLimit} (${clause})`, ex);
+      }
+      if (pg.results.length > echoed || pg.results.length > p.maxLimit) {
+        ctx.fail(`${what}; the clamped ${name} must bound the results (${clause})`, ex);
+      }
+      continue;
+    }
+    if (echoed < 0) ctx.fail(`${what}; expected 400 or a clamped, valid ${name} (${clause})`, ex);
+    // the reflected value must be the applied one: the same page as asking for it outright
+    const again = await sendOp(ctx, ctx.op!, { [name]: echoed });
+    const a = pg.results.map(identity).join(',');
+    const b = (again.response?.status === 200 ? pagedEnvelope(ctx, again).results : []).map(identity).join(',');
+    if (a !== b) ctx.fail(`${what}, but ${answered(again)} with other items; the echoed ${name} is not the applied one (${clause})`, ex, again);
+  }
+}
+
+async function pastTheEnd(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const { page: first } = await page(ctx, ctx.op!, { [p.limitParam]: 1 });
+  for (const offset of [first.total, first.total + 50]) {
+    const ex = await sendOp(ctx, ctx.op!, { [p.offsetParam]: offset });
+    if (ex.response?.status !== 200) ctx.fail(`${answered(ex)}; ${p.offsetParam} >= total (${first.total}) must give 200 with an empty page (PAG-06)`, ex);
+    const pg = pagedEnvelope(ctx, ex);
+    if (pg.count !== 0 || pg.results.length !== 0) {
+      ctx.fail(`${answered(ex)} with count ${pg.count} and ${pg.results.length} results; past the end (total ${first.total}) expected count 0 and results [] (PAG-06)`, ex);
+    }
+    if (pg.offset !== offset && pg.offset !== pg.total) {
+      ctx.fail(`${answered(ex)} with ${p.envelope.offset}=${pg.offset}; expected the requested ${offset} or total ${pg.total} (PAG-06)`, ex);
+    }
+  }
+}
+
+async function fullWalk(ctx: CheckContext): Promise<void> {
+  const op = ctx.op!;
+  const p = names(ctx);
+  const sort = op.sort[0] ? { [ctx.contract.conventions.sorting.param]: `${op.sort[0].name}${ctx.contract.conventions.sorting.separator}${ctx.contract.conventions.sorting.directions.asc}` } : {};
+  const { page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  if (first.total < 2) ctx.skip(`${op.key}: the list has one page only (total ${first.total})`);
+  // several pages whatever the size: a small list is walked in pages of about a third
+  const limit = first.total > 2 * p.defaultLimit ? (first.total / p.defaultLimit > 25 ? p.maxLimit : p.defaultLimit) : Math.max(1, Math.ceil(first.total / 3));
+  const pages = await walkPages(ctx, op, limit, sort, 60);
+  const seen = new Map<string, number>();
+  for (const [i, { ex, page: pg }] of pages.entries()) {
+    if (pg.total !== first.total) ctx.fail(`${answered(ex)} with total ${pg.total}; page 1 said ${first.total}: total must be the same on every page (PAG-07)`, ex);
+    for (const item of pg.results) {
+      const id = identity(item);
+      if (seen.has(id)) ctx.fail(`${answered(ex)} repeating item ${id} already seen on page ${seen.get(id)! + 1} of the walk (PAG-07)`, pages[seen.get(id)!]!.ex, ex);
+      seen.set(id, i);
+    }
+  }
+  const last = pages[pages.length - 1]!;
+  if (last.page.offset + last.page.count < first.total && pages.length >= 60) ctx.skip(`${op.key}: more than 60 pages, walk not completed`);
+  if (seen.size !== first.total) {
+    ctx.fail(`walking ${op.key} with ${JSON.stringify(sort)} and limit ${limit} yielded ${seen.size} distinct items over ${pages.length} pages; total is ${first.total}: items were skipped (PAG-07)`, ...pages.map((x) => x.ex));
+  }
+  ctx.note(`walked ${pages.length} pages, ${seen.size} items`);
+}
+
+async function echoApplied(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  for (const [l, o] of [[3, 2], [p.maxLimit, 0], [p.minLimit, 1]] as const) {
+    const { ex, page: pg } = await page(ctx, ctx.op!, { [p.limitParam]: l, [p.offsetParam]: o });
+    if (pg.limit !== l || pg.offset !== o) {
+      ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.offset}; valid values must be echoed as applied: ${l}, ${o} (PAG-08)`, ex);
+    }
+    if (pg.results.length > l) ctx.fail(`${answered(ex)} with ${pg.results.length} results for ${p.limitParam}=${l} (PAG-08)`, ex);
+  }
+}
+
+export const paginationChecks: CheckDef[] = settleOnCustomerLists([
+  { slug: 'defaults', clause: 'PAG-01', title: 'without parameters limit is the default and offset 0', appliesTo: paged, run: defaults },
+  { slug: 'envelope-arithmetic', clause: 'PAG-02', title: 'count equals results, within limit and total', appliesTo: paged, run: envelopeArithmetic },
+  { slug: 'full-pages', clause: 'PAG-03', title: 'a page that is not the last is full', appliesTo: paged, run: fullPages },
+  { slug: 'limit-out-of-range', clause: 'PAG-04', title: 'limit outside 1..100 is rejected or clamped', appliesTo: paged, run: (ctx) => outOfRange(ctx, 'limit') },
+  { slug: 'offset-invalid', clause: 'PAG-05', title: 'a negative or non-numeric offset is rejected or clamped', appliesTo: paged, run: (ctx) => outOfRange(ctx, 'offset') },
+  { slug: 'past-the-end', clause: 'PAG-06', title: 'offset >= total gives 200 with an empty page', appliesTo: paged, run: pastTheEnd },
+  { slug: 'full-walk', clause: 'PAG-07', title: 'walking all pages yields every item exactly once', appliesTo: paged, run: fullWalk },
+  { slug: 'echo-applied', clause: 'PAG-08', title: 'limit and offset echo the applied values', appliesTo: paged, run: echoApplied },
+]);

@@ -1,0 +1,1 @@
+import { runFamily } from '../src/engine/harness.js'; import { sortingChecks } from '../src/checks/sorting.js'; runFamily('SRT', sortingChecks);

@@ -1,0 +1,85 @@
+// Teeth and no-wolf for the HDR, ERR, FMT, PAG, SRT and FLT families (and the search/content
+// checks, which cite FLT/ERR/PAG clauses), end to end over real loopback HTTP: the embedded
+// reference server clean and in each relevant free-choice mode (CONTRACT.md section 4) must give
+// 0 failed (and, clean, 0 warned); each fault of these families must give a failed check citing
+// its clause.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/index.js';
+import type { ResolvedConfig } from '../src/config/types.js';
+import type { CheckResult, RunResults } from '../src/engine/results.js';
+import { runSuites } from '../src/engine/run.js';
+import { FAULTS } from '../src/server/faults.js';
+import type { StartOptions } from '../src/server/types.js';
+
+const FAMILIES = ['HDR', 'ERR', 'FMT', 'PAG', 'SRT', 'FLT'];
+const cwd = mkdtempSync(join(tmpdir(), 'checks-a-'));
+
+function config(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return { ...resolveConfig({}, {}, cwd), ...over };
+}
+
+function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
+  return runSuites({
+    embedded,
+    config: config(),
+    only,
+    reporters: ['json'],
+    reportDir: mkdtempSync(join(cwd, 'r-')),
+    retry: { maxWaitMs: 3000 },
+  });
+}
+
+const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
+const failed = (r: RunResults) => r.checks.filter((c) => c.status === 'failed').map(line);
+const warned = (r: RunResults) => r.checks.filter((c) => c.status === 'warned').map(line);
+
+describe('families HDR ERR FMT PAG SRT FLT against the reference server', () => {
+  test('clean server: 0 failed, 0 warned, every clause exercised', async () => {
+    const r = await run(FAMILIES);
+    expect(failed(r), failed(r).join('\n')).toEqual([]);
+    expect(warned(r), warned(r).join('\n')).toEqual([]);
+    expect(r.setup.filter((s) => s.level === 'error')).toEqual([]);
+    const passed = new Set(r.checks.filter((c) => c.status === 'passed').map((c) => c.clause));
+    const skipped = r.checks.filter((c) => c.status === 'skipped').map(line);
+    const clauses = r.coverage.map((c) => c.clause).filter((c) => FAMILIES.includes(c.split('-')[0]!));
+    expect(clauses.length).toBe(7 + 7 + 4 + 8 + 6 + 6);
+    for (const clause of clauses) expect(passed.has(clause), `${clause} has no passing check; skipped:\n${skipped.join('\n')}`).toBe(true);
+    // the search/content checks ran too (they cite FLT-04, ERR-01, PAG-02, FLT-06)
+    for (const id of ['FLT-04:GET /search:search-exact-name', 'ERR-01:GET /search/suggestions:query-required', 'PAG-02:GET /search/suggestions:suggestions-bound', 'FLT-06:GET /content/{slug}:documented-content']) {
+      expect(r.checks.find((c) => c.id === id)?.status, id).toBe('passed');
+    }
+  }, 300_000);
+
+  // each free choice of section 4 that these families meet, with the families it concerns
+  const modes: Array<[string, StartOptions['modes'], string[]]> = [
+    ['outOfRange clamp', { outOfRange: 'clamp' }, ['PAG', 'ERR']],
+    ['lenientSort reject', { lenientSort: 'reject' }, ['SRT']],
+    ['rangeOnNonNumeric reject', { rangeOnNonNumeric: 'reject' }, ['FLT']],
+    ['missingApiVersion reject', { missingApiVersion: 'reject' }, ['HDR', 'ERR']],
+    ['localeFallback 404', { localeFallback: '404' }, ['FLT']],
+    ['unsupportedMethod 405', { unsupportedMethod: 405 }, ['ERR', 'HDR']],
+    ['errorType omit', { errorType: 'omit' }, ['ERR']],
+    ['idFormat uuid', { idFormat: 'uuid' }, ['ERR', 'FMT', 'HDR']],
+    ['searchInactive exclude', { searchInactive: 'exclude' }, ['FLT', 'PAG']],
+    ['productCount 5 (one page)', { productCount: 5 }, ['PAG', 'SRT', 'FLT']],
+    ['deleteLineItem 204', { deleteLineItem: 204 }, ['HDR']],
+    ['emptyCartCheckout 422', { emptyCartCheckout: 422 }, ['ERR']],
+    ['foreignResource 404', { foreignResource: 404 }, ['ERR']],
+    ['bodyOnBodyless validate', { bodyOnBodyless: 'validate' }, ['HDR', 'ERR']],
+  ];
+  test.each(modes)('mode %s: 0 failed', async (_name, modes, only) => {
+    const r = await run(only, { modes });
+    expect(failed(r), failed(r).join('\n')).toEqual([]);
+  }, 300_000);
+
+  const faults = FAULTS.filter((f) => FAMILIES.includes(f.clause.split('-')[0]!));
+  test.each(faults.map((f) => [f.id, f.clause] as const))('fault %s is caught by a %s check', async (id, clause) => {
+    const r = await run([clause], { faults: [id] });
+    const hits = r.checks.filter((c) => c.status === 'failed' && c.clause === clause);
+    expect(hits.length, `no failed ${clause} check; checks:\n${r.checks.filter((c) => c.clause === clause).map(line).join('\n')}`).toBeGreaterThan(0);
+  }, 300_000);
+});
