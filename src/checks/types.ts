@@ -60,8 +60,13 @@ export interface CheckContext {
   op?: Operation;
   /** send a request (shorthand for http.send) */
   send(spec: RequestSpec): Promise<Exchange>;
-  /** resolve an operation's path params (x-params) to a concrete path, e.g. '/products/p-001' */
-  resolvePath(op: Operation): Promise<string>;
+  /**
+   * resolve an operation's path params (x-params) to a concrete path, e.g. '/products/p-001'.
+   * `values` pins params the check already has ({ cartId: 'c-1' }); the others are resolved.
+   * Resources a write creates are shared within the suite file (fresh ones for DELETE operations)
+   * and deleted after it; skips (CheckSkip) when a param cannot be had.
+   */
+  resolvePath(op: Operation, values?: Record<string, string>): Promise<string>;
   /** validate a body against a shape or resource schema by name ('Money', 'Cart', 'ErrorEnvelope') */
   validateShape(schemaName: string, value: unknown): SchemaIssue[];
   /** register an undo action (delete the cart…) run after the suite file, also on failure */
@@ -73,6 +78,11 @@ export interface CheckContext {
   skip(reason: string): never;
   /** add a line to the result message of a passing check ('verified on 3 pages') */
   note(message: string): void;
+  /**
+   * The run's login credentials for a test customer (for checks that log in themselves, AUTH-01/07),
+   * or undefined when the run has none. Secrets: never put them in a message.
+   */
+  credentials?(who: 'customer' | 'customer2'): { email: string; password: string; captcha?: string } | undefined;
 }
 
 export interface CheckDef {

@@ -103,12 +103,12 @@ export function resolveConfig(
 
   // The first source (flags, then environment, then file) that names a target decides it;
   // within one source --base-url overrides --env (ENV-01).
-  const sources = [
+  const sources: Array<{ env?: string; baseUrl?: string }> = [
     { env: flags.env, baseUrl: flags.baseUrl },
     { env: env.STOREFRONT_ENV, baseUrl: env.STOREFRONT_BASE_URL },
     { env: data.env, baseUrl: data.baseUrl },
   ];
-  const chosen = sources.find((s) => s.env || s.baseUrl) ?? {};
+  const chosen = sources.find((s) => s.env || s.baseUrl) ?? sources[0];
   const target = resolveTarget(chosen.env, chosen.baseUrl);
 
   const apiVersion = flags.apiVersion ?? env.STOREFRONT_API_VERSION ?? data.apiVersion ?? 'v1.0';

@@ -60,4 +60,8 @@ export interface RunResults {
   baseline?: { file: string; known: string[]; fixed: string[]; expired: string[]; new: string[] };
   interrupted?: boolean;
   exitCode: number;
+  /** one line saying why the gate passed or failed ('3 check(s) failed') */
+  verdict?: string;
+  /** --strict was on (warnings fail the gate) */
+  strict?: boolean;
 }

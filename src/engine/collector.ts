@@ -1,0 +1,79 @@
+// The engine's vitest reporter: the only one vitest gets (no default reporters, nothing on
+// stdout). It gathers the CheckResults and file totals the workers put in task.meta, turns a
+// test that vitest itself failed (timeout, crashed worker) or a suite file that did not load into
+// results and setup problems, and emits progress events as checks and files finish.
+
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { CheckResult } from './results.js';
+import type { FileMeta } from './context.js';
+import type { ProgressEvent } from './progress.js';
+import './context.js';
+
+function parseId(id: string): { clause: string; endpoint: string; slug: string } {
+  const first = id.indexOf(':');
+  const last = id.lastIndexOf(':');
+  if (first < 0 || last === first) return { clause: 'TOOL', endpoint: '*', slug: id };
+  return { clause: id.slice(0, first), endpoint: id.slice(first + 1, last), slug: id.slice(last + 1) };
+}
+
+export class ResultCollector implements Reporter {
+  readonly checks: CheckResult[] = [];
+  readonly files: FileMeta[] = [];
+  readonly problems: string[] = [];
+  /** called when a check or a suite file saw a request get no response (is the target gone?) */
+  onNetworkError?: () => void;
+  constructor(private readonly onProgress?: (e: ProgressEvent) => void) {}
+
+  onTestCaseResult(testCase: TestCase): void {
+    const meta = testCase.meta().storefrontCheck;
+    if (meta) {
+      this.checks.push(meta);
+      if (meta.evidence?.some((e) => e.error)) this.onNetworkError?.();
+      this.onProgress?.({ type: 'check', result: meta });
+      return;
+    }
+    const result = testCase.result();
+    if (result.state !== 'failed') return; // skipped placeholders ('no check selected'), cancelled tests
+    const { clause, endpoint } = parseId(testCase.name);
+    const error = result.errors?.[0]?.message ?? 'unknown error';
+    const synthetic: CheckResult = {
+      id: testCase.name,
+      clause,
+      family: clause.split('-')[0],
+      endpoint,
+      title: testCase.name,
+      status: 'failed',
+      message: `check crashed: ${error} (a bug or a timeout in the tool, not a finding about the API)`,
+      durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    };
+    this.checks.push(synthetic);
+    this.onProgress?.({ type: 'check', result: synthetic });
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    for (const err of module.errors()) {
+      this.problems.push(`suite ${module.relativeModuleId} did not load: ${err.message?.split('\n')[0] ?? String(err)}`);
+    }
+    let family: string | undefined;
+    for (const suite of module.children.allSuites()) {
+      for (const err of suite.errors()) {
+        this.problems.push(`suite ${module.relativeModuleId} (${suite.name}) failed: ${err.message?.split('\n')[0] ?? String(err)}`);
+      }
+      const meta = suite.meta().storefrontFile;
+      if (meta) {
+        this.files.push(meta);
+        family = meta.family;
+        if (meta.networkErrors) this.onNetworkError?.();
+      }
+    }
+    const mine = [...module.children.allTests()].map((t) => t.meta().storefrontCheck).filter((m): m is CheckResult => Boolean(m));
+    if (!mine.length) return;
+    const counts = { passed: 0, failed: 0, warned: 0, skipped: 0 };
+    for (const m of mine) counts[m.status]++;
+    this.onProgress?.({ type: 'family', family: family ?? mine[0].family, counts });
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<{ message?: string }>): void {
+    for (const e of errors) this.problems.push(`unhandled error in a suite: ${e.message?.split('\n')[0] ?? 'unknown'}`);
+  }
+}

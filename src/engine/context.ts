@@ -1,0 +1,72 @@
+// What the main process hands the suite workers (vitest provide/inject, key 'storefront') and
+// what the workers hand back (vitest task.meta). Both cross a process boundary: plain,
+// structured-cloneable data only.
+
+import type { SchemaIssue, TargetInfo } from '../checks/types.js';
+import type { NamedSecret } from '../http/redact.js';
+import type { RetryOptions } from '../http/interceptors/retry.js';
+import type { Identity } from '../http/interceptors/session.js';
+import type { LoginCredentials } from '../http/session.js';
+import type { CheckResult, Evidence } from './results.js';
+
+export interface RunContext {
+  target: TargetInfo;
+  /** contract pack name ('storefront-bff'): loadContract(pack) in every worker */
+  pack: string;
+  /** sent in the pack's API version header on every request unless a check removes it */
+  apiVersion: string;
+  /** per-request timeout, ms */
+  timeoutMs: number;
+  /** tokens obtained by the main process (logins) or configured (service, expired) */
+  tokens: Partial<Record<Identity, string>>;
+  /** for logging in again when a token expires mid-run */
+  credentials: Partial<Record<'customer' | 'customer2', LoginCredentials>>;
+  /** why an identity is missing ('customer login failed: …'): the skip reason of checks needing it */
+  missing: Partial<Record<Identity, string>>;
+  /** every secret value, with the variable that replays it, for redaction */
+  secrets: NamedSecret[];
+  /** --only: families ('PAG') or clause ids ('SRT-04'); empty = everything */
+  only: string[];
+  /** overrides of the client's retry bounds (tests) */
+  retry?: Partial<RetryOptions>;
+}
+
+/** One check result travelling from a worker to the main process. */
+export type CheckMeta = CheckResult;
+
+/** Schema conformance of all responses a suite file saw for one operation and status. */
+export interface SchemaObservation {
+  operationId: string;
+  status: number;
+  /** responses validated */
+  validated: number;
+  /** responses that did not conform */
+  failed: number;
+  /** issues of the first non-conforming response, and its evidence */
+  issues?: SchemaIssue[];
+  evidence?: Evidence;
+}
+
+/** What a suite file reports once all its checks ran (afterAll). */
+export interface FileMeta {
+  family: string;
+  /** HTTP exchanges the file's client sent */
+  requests: number;
+  /** exchanges that got no response (connection refused, timeout…) */
+  networkErrors: number;
+  /** first network error, for the "target lost" message */
+  firstNetworkError?: string;
+  schema: SchemaObservation[];
+  /** cleanup actions that failed (reported as setup warnings) */
+  cleanupErrors: string[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    storefront: RunContext;
+  }
+  export interface TaskMeta {
+    storefrontCheck?: CheckMeta;
+    storefrontFile?: FileMeta;
+  }
+}

@@ -1,0 +1,46 @@
+// The gate's verdict, table-driven: which results give which exit code.
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CheckResult, RunResults } from './results.js';
+import { coverage, summarise, verdict } from './summary.js';
+
+const c = (status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id: `PAG-01:GET /p:${Math.random()}`, clause: 'PAG-01', family: 'PAG', endpoint: 'GET /p', title: 't', status, message: 'm', durationMs: 1, ...extra,
+});
+const results = (checks: CheckResult[], extra: Partial<RunResults> = {}): Omit<RunResults, 'exitCode'> => ({
+  tool: { name: 'storefront-check', version: '0' }, target: { baseUrl: 'http://x', env: 'custom', embedded: false }, pack: 'p',
+  startedAt: '', durationMs: 0, requests: 0, summary: summarise(checks), checks, coverage: [], setup: [], ...extra,
+});
+
+describe('verdict', () => {
+  it.each([
+    ['all passed', [c('passed'), c('skipped')], {}, {}, ExitCode.OK],
+    ['a failure', [c('passed'), c('failed')], {}, {}, ExitCode.FAILED],
+    ['a baselined failure', [c('passed'), c('failed', { baselined: true })], {}, {}, ExitCode.OK],
+    ['a warning', [c('passed'), c('warned')], {}, {}, ExitCode.OK],
+    ['a warning under --strict', [c('passed'), c('warned')], {}, { strict: true }, ExitCode.FAILED],
+    ['a flaky check under --strict', [c('passed'), c('warned', { flaky: true })], {}, { strict: true }, ExitCode.FAILED],
+    ['everything skipped', [c('skipped'), c('skipped')], {}, {}, ExitCode.FAILED],
+    ['no checks at all', [], {}, {}, ExitCode.FAILED],
+    ['a setup error', [c('passed')], { setup: [{ level: 'error' as const, message: 'login failed' }] }, {}, ExitCode.FAILED],
+    ['a setup warning', [c('passed')], { setup: [{ level: 'warning' as const, message: 'no customer2' }] }, {}, ExitCode.OK],
+    ['interrupted', [c('passed')], { interrupted: true }, {}, ExitCode.FAILED],
+    ['target lost', [c('passed')], { interrupted: true }, { targetLost: true }, ExitCode.UNREACHABLE],
+  ])('%s', (_w, checks, extra, opts, code) => {
+    expect(verdict(results(checks, extra), opts).exitCode).toBe(code);
+  });
+});
+
+describe('coverage', () => {
+  it('has a row per clause, also for clauses no check cites', () => {
+    const rows = coverage(
+      [
+        { id: 'PAG-01', family: 'PAG', level: 'MUST', summary: 's' },
+        { id: 'PAG-02', family: 'PAG', level: 'MUST', summary: 's' },
+      ],
+      [c('passed'), c('failed', { endpoint: 'GET /q' })],
+    );
+    expect(rows.find((r) => r.clause === 'PAG-01')).toMatchObject({ checks: 2, passed: 1, failed: 1, endpoints: ['GET /p', 'GET /q'] });
+    expect(rows.find((r) => r.clause === 'PAG-02')).toMatchObject({ checks: 0 });
+  });
+});

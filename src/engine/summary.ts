@@ -1,0 +1,53 @@
+// From check results to the run's verdict: counts, clause coverage, and the exit code of the
+// gate (src/cli/exit-codes.ts). Pure functions: the CLI and the tests reach the same verdict.
+
+import { ExitCode, type ExitCodeValue } from '../cli/exit-codes.js';
+import type { Clause } from '../contract/types.js';
+import type { CheckResult, ClauseCoverage, RunResults } from './results.js';
+
+export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
+  const s = { passed: 0, failed: 0, warned: 0, skipped: 0 };
+  for (const c of checks) s[c.status]++;
+  return s;
+}
+
+export function coverage(clauses: readonly Clause[], checks: readonly CheckResult[]): ClauseCoverage[] {
+  const rows = new Map<string, ClauseCoverage>();
+  for (const c of clauses) {
+    rows.set(c.id, { clause: c.id, level: c.level, summary: c.summary, checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, endpoints: [] });
+  }
+  for (const r of checks) {
+    let row = rows.get(r.clause);
+    if (!row) rows.set(r.clause, (row = { clause: r.clause, level: 'MUST', summary: '', checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, endpoints: [] }));
+    row.checks++;
+    row[r.status]++;
+    if (!row.endpoints.includes(r.endpoint)) row.endpoints.push(r.endpoint);
+  }
+  for (const row of rows.values()) row.endpoints.sort();
+  return [...rows.values()];
+}
+
+export interface Verdict {
+  exitCode: ExitCodeValue;
+  /** one line saying why, for the console */
+  reason: string;
+}
+
+export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: boolean; targetLost?: boolean }): Verdict {
+  const failing = results.checks.filter((c) => c.status === 'failed' && !c.baselined);
+  const warnings = results.checks.filter((c) => c.status === 'warned' && !c.baselined);
+  const checked = results.checks.filter((c) => c.status !== 'skipped').length;
+  const setupErrors = results.setup.filter((s) => s.level === 'error');
+  if (opts.targetLost) return { exitCode: ExitCode.UNREACHABLE, reason: 'the target stopped answering during the run' };
+  if (results.interrupted) return { exitCode: ExitCode.FAILED, reason: 'the run was interrupted; the reports hold what was checked so far' };
+  if (setupErrors.length) return { exitCode: ExitCode.FAILED, reason: `setup problem: ${setupErrors[0].message}` };
+  if (failing.length) return { exitCode: ExitCode.FAILED, reason: `${failing.length} check(s) failed` };
+  if (opts.strict && warnings.length) return { exitCode: ExitCode.FAILED, reason: `${warnings.length} warning(s) fail the gate under --strict` };
+  if (checked === 0) {
+    return {
+      exitCode: ExitCode.FAILED,
+      reason: results.checks.length ? 'nothing was checked: every check was skipped (see the reasons)' : 'nothing was checked: no check matched',
+    };
+  }
+  return { exitCode: ExitCode.OK, reason: 'no contract failure' };
+}

@@ -1,0 +1,31 @@
+// The reporters, by the name --reporter takes (after vitest's ReportersMap: the keys ARE the
+// valid choices).
+
+import { consoleReporter } from './console.js';
+import { htmlReporter } from './html.js';
+import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import type { Reporter, ReporterOptions } from './types.js';
+
+export const ReportersMap = {
+  console: consoleReporter,
+  json: jsonReporter,
+  junit: junitReporter,
+  html: htmlReporter,
+} satisfies Record<string, (opts?: ReporterOptions) => Reporter>;
+
+export type ReporterName = keyof typeof ReportersMap;
+export const REPORTER_NAMES = Object.keys(ReportersMap) as ReporterName[];
+
+export function isReporterName(name: string): name is ReporterName {
+  return Object.prototype.hasOwnProperty.call(ReportersMap, name);
+}
+
+export function createReporters(names: readonly string[], opts: ReporterOptions = {}): Reporter[] {
+  return names.map((name) => {
+    if (!isReporterName(name)) throw new Error(`unknown reporter '${name}': use ${REPORTER_NAMES.join(', ')}`);
+    return ReportersMap[name](opts);
+  });
+}
+
+export type { Reporter, ReporterOptions } from './types.js';
