@@ -1,0 +1,65 @@
+// Runs the suite against the reference server once per fault of the catalogue (restricted to the
+// fault's clause) and prints the detection table; `--write-readme` puts it into README.md between
+// the fault-table markers. The project's tests assert the same detection (test/checks-*.test.ts);
+// this script only renders it. Needs the compiled code: `npm run build`.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { runSuites } = await import(join(root, 'dist/src/engine/run.js'));
+const { resolveConfig } = await import(join(root, 'dist/src/config/index.js'));
+const { FAULTS } = await import(join(root, 'dist/src/server/faults.js'));
+
+const cwd = mkdtempSync(join(tmpdir(), 'fault-table-'));
+const config = resolveConfig({}, {}, cwd);
+const rows = [];
+let next = 0;
+async function worker() {
+  while (next < FAULTS.length) {
+    const fault = FAULTS[next++];
+    const t0 = Date.now();
+    const r = await runSuites({
+      embedded: { faults: [fault.id] },
+      config,
+      only: [fault.clause],
+      reporters: ['json'],
+      reportDir: mkdtempSync(join(cwd, 'r-')),
+    });
+    const hits = r.checks.filter((c) => c.status === 'failed' && c.clause === fault.clause).map((c) => c.id);
+    rows.push({ fault, hits });
+    process.stderr.write(`${hits.length ? 'caught ' : 'MISSED '} ${fault.id} (${fault.clause}) ${Date.now() - t0} ms\n`);
+  }
+}
+await Promise.all([worker(), worker()]);
+rows.sort((a, b) => FAULTS.indexOf(a.fault) - FAULTS.indexOf(b.fault));
+
+const caught = rows.filter((r) => r.hits.length).length;
+const shorten = (id) => id.split(':').slice(1).join(':');
+const lines = [
+  `${FAULTS.length} faults, ${caught} caught by a failed check citing the fault's clause (run restricted to that clause).`,
+  '',
+  '| fault | clause | what it breaks | caught by (failed checks) |',
+  '|---|---|---|---|',
+  ...rows.map(({ fault, hits }) => {
+    const shown = hits.slice(0, 2).map((h) => `\`${shorten(h)}\``).join(', ');
+    const more = hits.length > 2 ? ` +${hits.length - 2} more` : '';
+    return `| \`${fault.id}\` | ${fault.clause} | ${fault.title.replace(/\|/g, '\\|')} | ${hits.length ? shown + more : '**not caught**'} |`;
+  }),
+];
+const table = lines.join('\n');
+if (process.argv.includes('--write-readme')) {
+  const file = join(root, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- fault-table:start -->';
+  const end = '<!-- fault-table:end -->';
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < 0) throw new Error('README.md has no fault-table markers');
+  writeFileSync(file, readme.slice(0, i + start.length) + '\n' + table + '\n' + readme.slice(j));
+  process.stderr.write('README.md updated\n');
+} else {
+  console.log(table);
+}
+process.exit(caught === FAULTS.length ? 0 : 1);
