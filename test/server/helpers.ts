@@ -1,0 +1,74 @@
+// Test helpers: start a reference server on a free loopback port and talk to it over real HTTP.
+
+import { startServer } from '../../src/server/index.js';
+import type { RunningServer, StartOptions } from '../../src/server/types.js';
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface ReqOptions {
+  body?: unknown;
+  /** send this exact string as the body (no JSON encoding) */
+  raw?: string;
+  /** with raw: send the bytes with no Content-Type header at all */
+  noContentType?: boolean;
+  headers?: Record<string, string>;
+  token?: string;
+}
+
+export interface Api {
+  server: RunningServer;
+  req(method: string, path: string, opts?: ReqOptions): Promise<Res>;
+  get(path: string, opts?: ReqOptions): Promise<Res>;
+  login(index?: 0 | 1): Promise<string>;
+}
+
+export async function boot(opts: StartOptions = {}): Promise<Api> {
+  const server = await startServer({ port: 0, ...opts });
+  const req = async (method: string, path: string, o: ReqOptions = {}): Promise<Res> => {
+    const headers: Record<string, string> = { 'x-api-version': 'v1.0', ...o.headers };
+    if (o.token) headers['x-bff-token'] = o.token;
+    let body: string | Uint8Array | undefined;
+    if (o.raw !== undefined) body = o.noContentType ? new TextEncoder().encode(o.raw) : o.raw;
+    else if (o.body !== undefined) {
+      body = JSON.stringify(o.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const r = await fetch(server.url + path, { method, headers, body });
+    const text = await r.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: r.status, headers: r.headers, text, body: parsed };
+  };
+  const api: Api = {
+    server,
+    req,
+    get: (path, o) => req('GET', path, o),
+    login: async (index = 0) => {
+      const c = server.customers[index];
+      const r = await req('POST', '/auth/login', { body: { emailAddress: c.email, password: c.password, gRecaptchaResponse: server.recaptchaToken } });
+      if (r.status !== 200) throw new Error(`login failed: ${r.status} ${r.text}`);
+      return r.body.accessToken as string;
+    },
+  };
+  return api;
+}
+
+/** Assert-free shape check of the error envelope (ERR-01..03), returning a reason or ''. */
+export function envelopeProblem(r: Res): string {
+  const b = r.body;
+  if (!b || typeof b !== 'object') return 'no JSON body';
+  if (b.status !== r.status) return `status ${String(b.status)} != ${r.status}`;
+  if (typeof b.message !== 'string' || !b.message) return 'empty message';
+  if (b.code !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(b.code)) return `code ${b.code}`;
+  return '';
+}
