@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ExitCode, UnreachableError, UsageError } from '../src/cli/exit-codes.js';
+import { ExitCode, UnreachableError, UsageError } from '../src/errors.js';
 import { resolveConfig } from '../src/config/index.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import type { RunResults } from '../src/engine/results.js';

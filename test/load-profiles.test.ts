@@ -14,7 +14,7 @@ import {
   type ConstantScenario,
   type RampingScenario,
 } from '../load/lib/options.js';
-import { UsageError } from '../src/cli/exit-codes.js';
+import { UsageError } from '../src/errors.js';
 
 const catalogue = readCatalogue();
 const { profiles, slo, routes } = catalogue;

@@ -3,7 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../config/package-root.js';
-import { ExitCode, ToolError } from './exit-codes.js';
+import { ExitCode, ToolError } from '../errors.js';
 import { registerCommands } from './commands/index.js';
 
 export function buildProgram(): Command {

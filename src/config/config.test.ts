@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import { resolveConfig, secretValues } from './index.js';
 
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'sfc-config-'));

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import { packageRoot } from './package-root.js';
 import type { EnvName, ResolvedTarget } from './types.js';
 

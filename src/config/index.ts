@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import { resolveTarget } from './environments.js';
 import type { ResolvedConfig, Secrets } from './types.js';
 

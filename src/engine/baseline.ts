@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import type { CheckResult, RunResults } from './results.js';
 
 const entry = z.union([

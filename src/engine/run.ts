@@ -7,7 +7,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UnreachableError, UsageError } from '../cli/exit-codes.js';
+import { UnreachableError, UsageError } from '../errors.js';
 import type { TargetInfo } from '../checks/types.js';
 import { packageVersion } from '../config/package-root.js';
 import type { ResolvedConfig } from '../config/types.js';

@@ -1,6 +1,6 @@
 // The gate's verdict, table-driven: which results give which exit code.
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../cli/exit-codes.js';
+import { ExitCode } from '../errors.js';
 import type { CheckResult, RunResults } from './results.js';
 import { coverage, summarise, verdict } from './summary.js';
 

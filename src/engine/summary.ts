@@ -1,7 +1,7 @@
 // From check results to the run's verdict: counts, clause coverage, and the exit code of the
-// gate (src/cli/exit-codes.ts). Pure functions: the CLI and the tests reach the same verdict.
+// gate (src/errors.ts). Pure functions: the CLI and the tests reach the same verdict.
 
-import { ExitCode, type ExitCodeValue } from '../cli/exit-codes.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 import type { Clause } from '../contract/types.js';
 import type { CheckResult, ClauseCoverage, RunResults } from './results.js';
 

@@ -1,7 +1,7 @@
 // Tool errors of the HTTP layer: the tool refused or could not do something. These are
 // exceptions (the tool failed), never findings (the API failed).
 
-import { ExitCode, ToolError } from '../cli/exit-codes.js';
+import { ExitCode, ToolError } from '../errors.js';
 
 /** ENV-02 defence in depth: a state-changing request to production was refused, not sent. */
 export class ProductionWriteRefused extends ToolError {

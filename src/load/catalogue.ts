@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../config/package-root.js';
-import { ConfigError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import { parseDuration, type ProfileCatalogue, type RouteCatalogue, type Slo } from '../../load/lib/options.js';
 
 const duration = z.string().refine((d) => parseDuration(d) !== null, 'must be a k6 duration such as 30s, 5m or 1h30m');

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveConfig, type ConfigFlags } from '../config/index.js';
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { readCatalogue, scriptFiles, type LoadCatalogue } from './catalogue.js';
 import { findK6, locateK6 } from './k6-binary.js';
 import { buildManifests, writeManifests } from './k8s.js';

@@ -3,7 +3,7 @@
 
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../errors.js';
 
 export const K6_INSTALL_HINT =
   'k6 not found: install k6 v1.x (https://grafana.com/docs/k6/latest/set-up/install-k6/ — ' +

@@ -3,7 +3,7 @@
 // threshold naming a route, tag or metric no request carries is a usage error here, not a silent
 // pass in k6. Also the k6 command line: non-secret settings as -e, secrets only in the environment.
 
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../errors.js';
 import {
   activeJourneys,
   buildOptions,

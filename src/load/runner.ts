@@ -1,9 +1,9 @@
-// Runs k6 as a child process and maps its exit code onto the tool's table (src/cli/exit-codes.ts):
+// Runs k6 as a child process and maps its exit code onto the tool's table (src/errors.ts):
 // k6's 99 (a threshold crossed) stays 99. k6's output goes to stderr: our stdout is for machine
 // output only. Secrets travel in the child's environment, never in its argv.
 
 import { spawn } from 'node:child_process';
-import { ExitCode, type ExitCodeValue } from '../cli/exit-codes.js';
+import { ExitCode, type ExitCodeValue } from '../errors.js';
 
 /** k6's exit codes (errext/exitcodes/codes.go) that mean something to the user. */
 const K6_CODES: Record<number, { exit: ExitCodeValue; say: string }> = {

@@ -7,7 +7,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { Faker, base, en, en_AU } from '@faker-js/faker';
-import { UnreachableError } from '../cli/exit-codes.js';
+import { UnreachableError } from '../errors.js';
 import { SECRET_ENV } from './plan.js';
 
 export interface TestData {

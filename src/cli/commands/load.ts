@@ -3,7 +3,7 @@
 
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../errors.js';
 import { envNames } from '../../config/environments.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

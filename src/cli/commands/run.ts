@@ -8,7 +8,7 @@ import { resolveConfig } from '../../config/index.js';
 import { envNames } from '../../config/environments.js';
 import { REPORTER_NAMES, isReporterName } from '../../report/index.js';
 import { runSuites } from '../../engine/run.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../errors.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const list = (value: string, previous: string[] = []) => [

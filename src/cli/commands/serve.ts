@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../errors.js';
 import { FAULTS } from '../../server/faults.js';
 import type { RateLimitConfig, ServerModes, StartOptions } from '../../server/types.js';
 

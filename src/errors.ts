@@ -1,4 +1,5 @@
-// Every exit code the tool uses, in one table (documented in the README and in --help).
+// Tool errors and every exit code the tool uses, in one table (documented in the README and in
+// --help). Library code throws these; src/cli is the one place they become the process exit code.
 
 export const ExitCode = {
   /** run finished; no MUST failure (and no warning under --strict) */
