@@ -13,7 +13,7 @@ import { LogSketch } from '../src/load-report/histogram.js';
 import { buildLoadReport, type LoadReportModel } from '../src/load-report/index.js';
 import { K6TimeParser } from '../src/load-report/ndjson.js';
 import { parseK6Duration, targetCurve } from '../src/load-report/profile.js';
-import { jsonForScript } from '../src/load-report/render.js';
+import { scriptSafeJson as jsonForScript } from '../src/report/html.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = resolve(repoRoot, '../shared/k6-fixtures');

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LoadReportModel } from './model.js';
 import { CHART_JS_PLACEHOLDER, LOAD_REPORT_TEMPLATE, MODEL_PLACEHOLDER } from './template.js';
+import { scriptSafeJson } from '../report/html.js';
 
 let chartJs: string | undefined;
 
@@ -20,21 +21,9 @@ export function chartJsBundle(): string {
 }
 
 export function renderLoadReport(model: LoadReportModel): string {
-  return fill(fill(LOAD_REPORT_TEMPLATE, MODEL_PLACEHOLDER, jsonForScript(model)), CHART_JS_PLACEHOLDER, chartJsBundle());
+  return fill(fill(LOAD_REPORT_TEMPLATE, MODEL_PLACEHOLDER, scriptSafeJson(model)), CHART_JS_PLACEHOLDER, chartJsBundle());
 }
 
-/**
- * JSON that is safe inside <script type="application/json">: no '<' (so no '</script>' or
- * '<!--'), and no U+2028/2029; the escapes decode back to the same characters in JSON.parse.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 /** A script body must not close its element or open an HTML comment; in JS both rewrites are no-ops. */
 function inlineScript(code: string): string {

@@ -32,6 +32,7 @@ export const HTML_TEMPLATE = `<!doctype html>
   .matrix thead th { position: sticky; top: 0; background: #fff; writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 500; font-size: 11px; }
   .matrix tbody th { position: sticky; left: 0; background: #fff; text-align: left; font-weight: 500; }
   .matrix td.none { background: #fafbfc; }
+  .matrix td.count { font-variant-numeric: tabular-nums; text-align: right; background: #f6f8fa; }
   .check { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; }
   .check > summary { cursor: pointer; padding: 6px 10px; list-style: none; display: flex; gap: 10px; align-items: baseline; }
   .check > summary::-webkit-details-marker { display: none; }
@@ -62,7 +63,7 @@ export const HTML_TEMPLATE = `<!doctype html>
 </section>
 <section>
   <h2>Coverage: clause × endpoint</h2>
-  <p class="muted">Each cell is the worst status of the checks citing that clause on that endpoint (✗ failed, ! warned, ✓ passed, – skipped).</p>
+  <p class="muted">Per clause: how many checks cite it and how they ended; then each cell is the worst status of the checks citing that clause on that endpoint (✗ failed, ! warned, ✓ passed, – skipped).</p>
   <div class="matrix"><table id="matrix"></table></div>
 </section>
 ${MODEL_PLACEHOLDER}
@@ -170,11 +171,15 @@ ${MODEL_PLACEHOLDER}
     if (!cell[k] || RANK[c.status] > RANK[cell[k]]) cell[k] = c.status;
   });
   var table = document.getElementById('matrix');
-  var head = el('tr', {}, [el('th', { text: 'clause' })].concat(endpoints.map(function (e) { return el('th', { text: e }); })));
+  var COUNTS = ['checks', 'passed', 'failed', 'warned', 'skipped'];
+  var head = el('tr', {}, [el('th', { text: 'clause' })]
+    .concat(COUNTS.map(function (k) { return el('th', { class: 'count', text: k }); }))
+    .concat(endpoints.map(function (e) { return el('th', { text: e }); })));
   table.appendChild(el('thead', {}, [head]));
   var tbody = el('tbody');
   model.coverage.forEach(function (row) {
-    var tr = el('tr', {}, [el('th', { title: row.summary, text: row.clause + ' ' + row.level + ' (' + row.checks + ')' })]);
+    var tr = el('tr', {}, [el('th', { title: row.summary, text: row.clause + ' ' + row.level })]
+      .concat(COUNTS.map(function (k) { return el('td', { class: 'count' + (row[k] && k !== 'checks' && k !== 'passed' ? ' ' + k : ''), text: String(row[k]) }); })));
     endpoints.forEach(function (e) {
       var s = cell[row.clause + ' ' + e];
       tr.appendChild(el('td', { class: s ? s : 'none', title: row.clause + ' × ' + e + (s ? ': ' + s : ''), text: s ? SYMBOL[s] : '' }));
