@@ -120,7 +120,10 @@ export function resolveFaults(ids: readonly string[] | undefined): FaultSet {
   const out = new Set<string>();
   for (const id of ids ?? []) {
     if (!FAULT_IDS.has(id)) {
-      throw new Error(`unknown fault '${id}'; valid fault ids: ${FAULTS.map((f) => f.id).join(', ')}`);
+      const family = id.split('-')[0];
+      const near = FAULTS.filter((f) => f.id.startsWith(`${family}-`)).map((f) => f.id).slice(0, 4);
+      const hint = near.length ? ` (${family} faults include ${near.join(', ')})` : '';
+      throw new Error(`unknown fault '${id}'${hint}: list them all with \`storefront-check serve --list-faults\``);
     }
     out.add(id);
   }

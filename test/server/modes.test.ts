@@ -51,7 +51,8 @@ test('bodyOnBodyless: ignore (default) vs validate', async () => {
 });
 
 test('invalid modes, faults and options are rejected with one-line messages', async () => {
-  await expect(startServer({ port: 0, faults: ['no-such-fault'] })).rejects.toThrow(/unknown fault 'no-such-fault'; valid fault ids: .*pag-duplicate-across-pages/);
+  await expect(startServer({ port: 0, faults: ['no-such-fault'] })).rejects.toThrow(/unknown fault 'no-such-fault'.*--list-faults/);
+  await expect(startServer({ port: 0, faults: ['pag-nope'] })).rejects.toThrow(/pag faults include pag-default-limit-25/);
   await expect(startServer({ port: 0, modes: { outOfRange: 'explode' as 'clamp' } })).rejects.toThrow(/invalid mode outOfRange=explode; valid values: reject, clamp/);
   await expect(startServer({ port: 0, modes: { nope: 1 } as never })).rejects.toThrow(/unknown mode 'nope'/);
   await expect(startServer({ port: 0, modes: { productCount: 0 } })).rejects.toThrow(/productCount/);
