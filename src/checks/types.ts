@@ -23,6 +23,8 @@ export interface TargetInfo {
   customer2Id?: string;
   /** rate-limit probe budget */
   rateLimitProbe: { maxRequests: number; maxSeconds: number };
+  /** a discount code the target accepts (STOREFRONT_DISCOUNT_CODE); else checks try the pack's documented example */
+  discountCode?: string;
 }
 
 export type Need = 'customer' | 'customer2' | 'expiredToken' | 'serviceToken';

@@ -87,6 +87,11 @@ describe('precedence: flags > environment > config file', () => {
     expect(() => resolveConfig({ config: 'nope.json' }, {}, emptyDir())).toThrow(/does not exist/);
   });
 
+  it('reads a discount code the target accepts', () => {
+    expect(resolveConfig({}, { STOREFRONT_DISCOUNT_CODE: 'SAVE20' }, emptyDir()).discountCode).toBe('SAVE20');
+    expect(resolveConfig({}, {}, emptyDir()).discountCode).toBeUndefined();
+  });
+
   it('collects every secret for redaction', () => {
     const config = resolveConfig({}, { STOREFRONT_CUSTOMER_EMAIL: 'a@x.io', STOREFRONT_CUSTOMER_PASSWORD: 'pw1', STOREFRONT_SERVICE_TOKEN: 'svc', STOREFRONT_RECAPTCHA_TOKEN: 'cap' }, emptyDir());
     expect(secretValues(config).sort()).toEqual(['cap', 'pw1', 'svc']);

@@ -41,6 +41,7 @@ const fileSchema = z.strictObject({
   recaptchaToken: z.string().min(1).optional(),
   serviceToken: z.string().min(1).optional(),
   expiredToken: z.string().min(1).optional(),
+  discountCode: z.string().min(1).optional(),
   rateLimitProbe: z
     .strictObject({
       maxRequests: z.number().int().min(1).max(300),
@@ -136,6 +137,7 @@ export function resolveConfig(
     concurrency: positiveInt(flags.concurrency, '--concurrency', 16) ?? data.concurrency ?? 2,
     readOnly: Boolean(flags.readOnly ?? data.readOnly ?? false) || target.production,
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
+    discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,
     configFile: file,
   };
 }

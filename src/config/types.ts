@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   concurrency: number; // suite files in parallel, default 2
   readOnly: boolean;
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
+  /** a discount code the target accepts, for the cart and order checks (STOREFRONT_DISCOUNT_CODE) */
+  discountCode?: string;
   /** the config file that was read, if any */
   configFile?: string;
 }

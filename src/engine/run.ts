@@ -153,6 +153,7 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
       },
       ...sessions.ids,
       rateLimitProbe: config.rateLimitProbe,
+      discountCode: config.discountCode,
     };
     const run: RunContext = {
       target,
