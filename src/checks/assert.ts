@@ -5,26 +5,13 @@
 import { CheckFailure, CheckSkip, type CheckContext, type CheckDef } from './types.js';
 import type { Operation } from '../contract/types.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
+import { isObject, pointer } from '../contract/json.js';
+
+export { isObject, pointer };
 
 /** Parsed JSON body of an exchange, or undefined (no response, empty or non-JSON body). */
 export function body(ex: Exchange): unknown {
   return ex.response?.json;
-}
-
-/** RFC 6901 JSON pointer get: pointer({a:[{b:1}]}, '/a/0/b') === 1; '' is the whole value. */
-export function pointer(obj: unknown, ptr: string): unknown {
-  if (ptr === '') return obj;
-  let cur: unknown = obj;
-  for (const raw of ptr.replace(/^\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? cur[Number(key)] : (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** 'GET /products?limit=101': the request as a replayable line (path and query, no base URL). */

@@ -2,25 +2,20 @@
 // path+method, its x- extensions validated and cross-checked against the rest of the pack
 // (path params have sources, sources and resources exist, cited clauses exist).
 
+import { isObject, pointer, type Json } from './json.js';
 import type { Operation, ResponseSpec } from './types.js';
 import { fail, operationExtensionsSchema, parseOrThrow } from './pack-schema.js';
 
 const METHODS = ['get', 'head', 'post', 'put', 'delete', 'patch'] as const;
 
-type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Follow a local `#/...` $ref inside the OpenAPI document (responses, parameters, schemas). */
 export function resolveLocalRef(openapi: Json, value: unknown): unknown {
   let current = value;
   for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); hops++) {
     if (hops > 20) fail(`openapi.yaml: $ref cycle at ${String(current.$ref)}`);
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), openapi);
+    current = pointer(openapi, current.$ref.slice(1));
     if (current === undefined) fail(`openapi.yaml: unresolved $ref ${String((value as Json).$ref)}`);
   }
   return current;

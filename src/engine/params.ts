@@ -5,6 +5,8 @@
 // check's delete never pulls the ground from under another.
 
 import { CheckSkip, type TargetInfo } from '../checks/types.js';
+import { isObject, pointer, type Json } from '../contract/json.js';
+import { resolveLocalRef } from '../contract/operations.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
 
@@ -19,30 +21,14 @@ export interface ResolverDeps {
   cleanup(fn: () => Promise<unknown>): void;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function jsonPointer(value: unknown, ptr: string): unknown {
-  if (ptr === '' || ptr === '/') return value;
-  let cur = value;
-  for (const raw of ptr.replace(/^\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Json)[key];
-  }
-  return cur;
-}
 
 export function credentialFor(op: Operation): Credential {
   return op.auth === 'customer' ? 'customer' : op.auth === 'service' ? 'service' : 'none';
 }
 
 function deref(openapi: Json, value: unknown): Json {
-  let cur: unknown = value;
-  for (let i = 0; i < 10 && isObject(cur) && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/'); i++) {
-    cur = jsonPointer(openapi, cur.$ref.slice(1));
-  }
-  return isObject(cur) ? cur : {};
+  const resolved = resolveLocalRef(openapi, value);
+  return isObject(resolved) ? resolved : {};
 }
 
 export class PathResolver {
@@ -95,7 +81,7 @@ export class PathResolver {
       json: from.hasBody ? await this.sampleBody(from) : undefined,
     });
     const status = ex.response?.status;
-    const value = jsonPointer(ex.response?.json, ptr);
+    const value = pointer(ex.response?.json, ptr);
     if (!status || status >= 300 || (typeof value !== 'string' && typeof value !== 'number')) {
       const answer = status ? `answered ${status}` : `got no response (${ex.error?.code})`;
       throw new CheckSkip(`cannot obtain {${name}} for ${op.key}: ${from.method} ${path} ${answer}, nothing at ${ptr}`);
@@ -116,7 +102,7 @@ export class PathResolver {
   /** A minimal valid body from the request schema: required fields only (ids via the catalogue). */
   private async sampleBody(op: Operation): Promise<Json> {
     const openapi = this.d.contract.openapi as Json;
-    const raw = jsonPointer(openapi, `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}/requestBody`);
+    const raw = pointer(openapi, `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}/requestBody`);
     const content = deref(openapi, raw).content;
     const media = isObject(content) ? Object.entries(content).find(([t]) => t.includes('json'))?.[1] : undefined;
     const schema = deref(openapi, isObject(media) ? media.schema : undefined);

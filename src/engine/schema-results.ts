@@ -3,6 +3,7 @@
 // `${clause}:${op.key}:schema-${status}`. Passed when every validated response conformed,
 // failed with pointer, expected and actual value and the evidence of the first offender.
 
+import { isObject, type Json } from '../contract/json.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SchemaIssue } from '../checks/types.js';
@@ -10,8 +11,6 @@ import type { ContractPack, Operation } from '../contract/types.js';
 import type { SchemaObservation } from './context.js';
 import type { CheckResult } from './results.js';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Merge the observations of several suite files (and of the main process's logins). */
 export function mergeObservations(lists: SchemaObservation[][]): SchemaObservation[] {

@@ -3,6 +3,7 @@
 // main process logs in once before the suites start; workers receive the tokens and log in
 // again through the same store only when a token expires mid-run.
 
+import { pointer } from '../contract/json.js';
 import type { PackConventions } from '../contract/types.js';
 import type { Identity, SessionStore } from './interceptors/session.js';
 import type { Exchange, HttpClient } from './types.js';
@@ -21,17 +22,6 @@ export interface LoginEndpoint {
 export type LoginOutcome =
   | { ok: true; token: string; customerId?: string; exchange: Exchange }
   | { ok: false; message: string; exchange?: Exchange };
-
-function pointer(value: unknown, ptr: string): unknown {
-  if (ptr === '' || ptr === '/') return value;
-  let cur = value;
-  for (const raw of ptr.replace(/^\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
 
 /** POST the login request of the pack; never throws for an API answer, only for tool errors. */
 export async function login(

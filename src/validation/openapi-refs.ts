@@ -2,11 +2,10 @@
 // becomes the $id of the schema file X points to (or X inlined when it is written in place), and
 // a relative './schemas/x.schema.json' becomes that file's $id.
 
+import { isObject, type Json } from '../contract/json.js';
 import { basename } from 'node:path';
 
-type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RefContext {
   /** components.schemas of the OpenAPI document */

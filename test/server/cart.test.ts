@@ -1,16 +1,15 @@
 // CART-01/02: line, subtotal, discount and total arithmetic in one currency; the order total is
 // the confirmed cart's total. Cart free choices (merge, delete line item, after confirm, empty
 // checkout, unknown product).
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { expect, test } from 'vitest';
+import { boot, useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 type M = { currencyCode: string; centAmount: number; fractionDigits: number; type: string };
 type Cart = { id: string; lineItems: Array<{ quantity: number; unitPrice: M; totalPrice: M }>; subtotal: M; discount: M; totalPrice: M };

@@ -1,14 +1,13 @@
 // Every row of CONTRACT.md section 3 answers as catalogued (happy paths over real HTTP).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 const paged = (b: { limit: number; offset: number; count: number; total: number; results: unknown[] }) => {
   expect(Number.isInteger(b.limit) && Number.isInteger(b.offset) && Number.isInteger(b.count) && Number.isInteger(b.total)).toBe(true);

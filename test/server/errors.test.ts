@@ -1,15 +1,14 @@
 // ERR-01..07: the envelope everywhere, UPPER_SNAKE codes, type per status, 422 field errors,
 // 404 for unknown ids and routes, 400 for malformed JSON, never a 5xx.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { boot, envelopeProblem, type Api, type Res } from './helpers.js';
+import { expect, test } from 'vitest';
+import { useSignedInServer, envelopeProblem, type Api, type Res } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 const TYPES: Record<number, string> = { 400: 'validation_error', 401: 'auth_error', 403: 'auth_error', 404: 'not_found_error', 409: 'conflict_error', 415: 'validation_error', 422: 'validation_error' };
 

@@ -1,15 +1,14 @@
 // HDR-01..07: content type, 415 on non-JSON bodies, version and correlation headers, empty 204s,
 // private caching of customer answers; HEAD and unsupported methods.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { expect, test } from 'vitest';
+import { boot, useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

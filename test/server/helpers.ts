@@ -1,5 +1,6 @@
 // Test helpers: start a reference server on a free loopback port and talk to it over real HTTP.
 
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer, StartOptions } from '../../src/server/types.js';
 
@@ -71,4 +72,17 @@ export function envelopeProblem(r: Res): string {
   if (typeof b.message !== 'string' || !b.message) return 'empty message';
   if (b.code !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(b.code)) return `code ${b.code}`;
   return '';
+}
+
+/**
+ * One reference server per test file with the first customer signed in: started before the
+ * file's tests, closed after them. `ready` receives the API and the customer's token.
+ */
+export function useSignedInServer(ready: (api: Api, token: string) => void, opts: StartOptions = {}): void {
+  let api: Api | undefined;
+  beforeAll(async () => {
+    api = await boot(opts);
+    ready(api, await api.login());
+  });
+  afterAll(() => api?.server.close());
 }

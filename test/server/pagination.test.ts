@@ -1,14 +1,13 @@
 // PAG-01..08 on the paged endpoints; both outOfRange modes.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { boot, useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 const PAGED = ['/products', '/products/prod-0001/variants', '/products/prod-0001/media', '/categories', '/collections', '/search?query=sofa', '/content', '/orders', '/orders/v1', '/orders/v2', '/customers/me/addresses'];
 const withQ = (p: string, q: string) => p + (p.includes('?') ? '&' : '?') + q;

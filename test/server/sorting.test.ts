@@ -1,14 +1,13 @@
 // SRT-01..06: comparison rules, multi-sort, order across pages, errors, determinism; lenientSort.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { expect, test } from 'vitest';
+import { boot, useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 type P = { id: string; name: Record<string, string>; price: { centAmount: number }; popularity: number; featured: boolean; createdAt: string };

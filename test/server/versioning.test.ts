@@ -1,15 +1,14 @@
 // VER-01..03: /orders = v2, /orders/v1 and /orders/v2 live, other versions 404, a customer's v1
 // history by id for the own id only.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { boot, type Api } from './helpers.js';
+import { expect, test } from 'vitest';
+import { useSignedInServer, type Api } from './helpers.js';
 
 let api: Api;
 let token: string;
-beforeAll(async () => {
-  api = await boot();
-  token = await api.login();
+useSignedInServer((a, t) => {
+  api = a;
+  token = t;
 });
-afterAll(() => api.server.close());
 
 test('VER-01: /orders answers the v2 representation; v1 is OrderV1', async () => {
   const latest = await api.get('/orders', { token });
