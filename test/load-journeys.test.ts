@@ -116,6 +116,24 @@ beforeEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The buy journey's requests; a customer without a saved address gets one created first. */
+function buySequence({ createsAddress }: { createsAddress: boolean }): string[] {
+  return [
+    'POST /auth/login',
+    'POST /carts',
+    'GET /products',
+    'POST /carts/{cartId}/line-items',
+    'POST /carts/{cartId}/line-items',
+    'PUT /carts/{cartId}',
+    'GET /customers/me/addresses',
+    ...(createsAddress ? ['POST /customers/me/addresses'] : []),
+    'POST /checkout',
+    'POST /checkout/{sessionId}/confirm',
+    'PUT /orders/{orderId}',
+    'POST /auth/logout',
+  ];
+}
+
 describe('k6 journeys, once each, against the reference server', () => {
   it('main.ts builds the options from the profile and setup() finds the service up', async () => {
     const main = await loadScripts(server);
@@ -172,19 +190,7 @@ describe('k6 journeys, once each, against the reference server', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0); // the valid discount code
     main.buy();
     const s = shimState();
-    expect(names(s)).toEqual([
-      'POST /auth/login',
-      'POST /carts',
-      'GET /products',
-      'POST /carts/{cartId}/line-items',
-      'POST /carts/{cartId}/line-items',
-      'PUT /carts/{cartId}',
-      'GET /customers/me/addresses',
-      'POST /checkout',
-      'POST /checkout/{sessionId}/confirm',
-      'PUT /orders/{orderId}',
-      'POST /auth/logout',
-    ]);
+    expect(names(s)).toEqual(buySequence({ createsAddress: false }));
     expectCleanRun(s, 'buy');
     const confirm = JSON.parse(s.requests[8].responseBody);
     // the run left no live order: the order it placed is CANCELLED
@@ -211,20 +217,7 @@ describe('k6 journeys, once each, against the reference server', () => {
       exec.default.vu.idInTest = 1;
     }
     const s = shimState();
-    expect(names(s)).toEqual([
-      'POST /auth/login',
-      'POST /carts',
-      'GET /products',
-      'POST /carts/{cartId}/line-items',
-      'POST /carts/{cartId}/line-items',
-      'PUT /carts/{cartId}',
-      'GET /customers/me/addresses',
-      'POST /customers/me/addresses',
-      'POST /checkout',
-      'POST /checkout/{sessionId}/confirm',
-      'PUT /orders/{orderId}',
-      'POST /auth/logout',
-    ]);
+    expect(names(s)).toEqual(buySequence({ createsAddress: true }));
     expect(s.requests[5].status).toBe(422);
     expectCleanRun(s, 'buy');
     expect(s.checks.map((c) => c.name)).toContain('the refusal names the discountCode field');
