@@ -26,7 +26,6 @@ export const DEFAULT_SECRET_KEYS = ['password', 'accessToken', 'refreshToken', '
 const MIN_SECRET_LENGTH = 6;
 /** A JSON Web Token anywhere (also tampered or foreign ones we were never told about). */
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-export const REDACTED_MARKER = /<redacted(?::([A-Z0-9_]+))?>/g;
 
 export function marker(name?: string): string {
   return name ? `<redacted:${name}>` : '<redacted>';

@@ -45,5 +45,3 @@ export const conflict = (message: string, code = 'CONFLICT'): ApiError => new Ap
 export const validation = (errors: FieldError[]): ApiError =>
   new ApiError(422, 'Validation error', 'VALIDATION_ERROR', errors);
 
-export const badRequest = (message: string, code: string, errors?: FieldError[]): ApiError =>
-  new ApiError(400, message, code, errors);
