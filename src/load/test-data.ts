@@ -86,9 +86,9 @@ export async function fetchProductNames(baseUrl: string, apiVersion: string, lim
   try {
     res = await fetch(url, { headers: { Accept: 'application/json', 'X-Api-Version': apiVersion } });
   } catch (err) {
-    throw new UnreachableError(`cannot read the catalogue for test data from ${url}: ${(err as Error).message}`);
+    throw new UnreachableError(`cannot read the catalogue for test data from ${url}: ${(err as Error).message} (or pass prepared test data with --data <file>)`);
   }
-  if (!res.ok) throw new UnreachableError(`GET ${url} answered ${res.status}: cannot read the catalogue for test data`);
+  if (!res.ok) throw new UnreachableError(`GET ${url} answered ${res.status}: cannot read the catalogue for test data (or pass prepared test data with --data <file>)`);
   const body = (await res.json()) as { results?: { name?: Record<string, string> | string }[] };
   return (body.results ?? [])
     .map((p) => (typeof p.name === 'string' ? p.name : (p.name?.['en-AU'] ?? Object.values(p.name ?? {})[0])))
