@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/index.js';
 import type { ResolvedConfig } from '../src/config/types.js';
-import type { CheckResult, RunResults } from '../src/engine/results.js';
+import type { CheckResult, RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
 import { FAULTS } from '../src/server/faults.js';
 import { startServer } from '../src/server/index.js';

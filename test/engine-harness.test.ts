@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/index.js';
-import type { CheckResult, RunResults } from '../src/engine/results.js';
+import type { CheckResult, RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'harness-test-'));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExitCode, UnreachableError, UsageError } from '../src/errors.js';
 import { resolveConfig } from '../src/config/index.js';
 import type { ResolvedConfig } from '../src/config/types.js';
-import type { RunResults } from '../src/engine/results.js';
+import type { RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
 import { startServer } from '../src/server/index.js';
 import type { RunningServer } from '../src/server/types.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { main } from '../src/cli/index.js';
-import type { RunResults } from '../src/engine/results.js';
+import type { RunResults } from '../src/results.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'run-cli-'));
 

@@ -4,6 +4,9 @@
 
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Exchange, HttpClient, RequestSpec } from '../http/types.js';
+import type { SchemaIssue } from '../results.js';
+
+export type { SchemaIssue } from '../results.js';
 
 export interface TargetInfo {
   baseUrl: string;
@@ -41,17 +44,6 @@ export class CheckSkip extends Error {
     super(reason);
     this.name = 'CheckSkip';
   }
-}
-
-export interface SchemaIssue {
-  /** JSON pointer into the body, '/results/3/price/centAmount' */
-  pointer: string;
-  keyword: string; // ajv keyword: 'type', 'required', 'pattern'…
-  message: string; // 'must be integer'
-  expected?: unknown;
-  actual?: unknown;
-  /** clause the failing schema is annotated with (x-clause): FMT-01 for Money, ERR-01 for the envelope… */
-  clause: string;
 }
 
 export interface CheckContext {

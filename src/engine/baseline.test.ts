@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
 import { applyBaseline, readBaseline } from './baseline.js';
-import type { CheckResult } from './results.js';
+import type { CheckResult } from '../results.js';
 
 const check = (id: string, status: CheckResult['status']): CheckResult => ({
   id, clause: id.split(':')[0], family: id.split('-')[0], endpoint: 'GET /products', title: id, status, message: 'm', durationMs: 1,

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import type { CheckResult, RunResults } from './results.js';
+import type { CheckResult, RunResults } from '../results.js';
 
 const entry = z.union([
   z.string().min(1).transform((id) => ({ id, reason: undefined, expires: undefined })),

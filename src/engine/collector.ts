@@ -4,9 +4,9 @@
 // results and setup problems, and emits progress events as checks and files finish.
 
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { CheckResult } from './results.js';
+import type { CheckResult } from '../results.js';
 import type { FileMeta } from './context.js';
-import type { ProgressEvent } from './progress.js';
+import type { ProgressEvent } from '../results.js';
 import './context.js';
 
 function parseId(id: string): { clause: string; endpoint: string; slug: string } {
@@ -68,7 +68,7 @@ export class ResultCollector implements Reporter {
     }
     const mine = [...module.children.allTests()].map((t) => t.meta().storefrontCheck).filter((m): m is CheckResult => Boolean(m));
     if (!mine.length) return;
-    const counts = { passed: 0, failed: 0, warned: 0, skipped: 0 };
+    const counts = { passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0 };
     for (const m of mine) counts[m.status]++;
     this.onProgress?.({ type: 'family', family: family ?? mine[0].family, counts });
   }

@@ -2,12 +2,13 @@
 // what the workers hand back (vitest task.meta). Both cross a process boundary: plain,
 // structured-cloneable data only.
 
-import type { SchemaIssue, TargetInfo } from '../checks/types.js';
+import type { TargetInfo } from '../checks/types.js';
+import type { SchemaIssue } from '../results.js';
 import type { NamedSecret } from '../http/redact.js';
 import type { RetryOptions } from '../http/interceptors/retry.js';
 import type { Identity } from '../http/interceptors/session.js';
 import type { LoginCredentials } from '../http/session.js';
-import type { CheckResult, Evidence } from './results.js';
+import type { CheckResult, Evidence } from '../results.js';
 
 export interface RunContext {
   target: TargetInfo;

@@ -24,7 +24,7 @@ import { type CheckInstance, expandChecks, selected } from './select.js';
 
 export { expandChecks, familyOf, selected, type CheckInstance } from './select.js';
 import { PathResolver } from './params.js';
-import type { CheckResult, CheckStatus, Evidence } from './results.js';
+import type { CheckResult, CheckStatus, Evidence } from '../results.js';
 import './context.js';
 
 const MAX_EVIDENCE = 5;

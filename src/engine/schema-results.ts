@@ -6,10 +6,10 @@
 import { isObject, type Json } from '../contract/json.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SchemaIssue } from '../checks/types.js';
+import type { SchemaIssue } from '../results.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { SchemaObservation } from './context.js';
-import type { CheckResult } from './results.js';
+import type { CheckResult } from '../results.js';
 
 
 /** Merge the observations of several suite files (and of the main process's logins). */

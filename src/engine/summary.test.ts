@@ -1,7 +1,7 @@
 // The gate's verdict, table-driven: which results give which exit code.
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../errors.js';
-import type { CheckResult, RunResults } from './results.js';
+import type { CheckResult, RunResults } from '../results.js';
 import { coverage, summarise, verdict } from './summary.js';
 
 const c = (status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({

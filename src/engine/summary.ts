@@ -3,10 +3,10 @@
 
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import type { Clause } from '../contract/types.js';
-import type { CheckResult, ClauseCoverage, RunResults } from './results.js';
+import type { CheckResult, ClauseCoverage, RunResults } from '../results.js';
 
 export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
-  const s = { passed: 0, failed: 0, warned: 0, skipped: 0 };
+  const s = { passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0 };
   for (const c of checks) s[c.status]++;
   return s;
 }
@@ -14,11 +14,11 @@ export function summarise(checks: readonly CheckResult[]): RunResults['summary']
 export function coverage(clauses: readonly Clause[], checks: readonly CheckResult[]): ClauseCoverage[] {
   const rows = new Map<string, ClauseCoverage>();
   for (const c of clauses) {
-    rows.set(c.id, { clause: c.id, level: c.level, summary: c.summary, checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, endpoints: [] });
+    rows.set(c.id, { clause: c.id, level: c.level, summary: c.summary, checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, endpoints: [] });
   }
   for (const r of checks) {
     let row = rows.get(r.clause);
-    if (!row) rows.set(r.clause, (row = { clause: r.clause, level: 'MUST', summary: '', checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, endpoints: [] }));
+    if (!row) rows.set(r.clause, (row = { clause: r.clause, level: 'MUST', summary: '', checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, endpoints: [] }));
     row.checks++;
     row[r.status]++;
     if (!row.endpoints.includes(r.endpoint)) row.endpoints.push(r.endpoint);
@@ -38,10 +38,14 @@ export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: 
   const warnings = results.checks.filter((c) => c.status === 'warned' && !c.baselined);
   const checked = results.checks.filter((c) => c.status !== 'skipped').length;
   const setupErrors = results.setup.filter((s) => s.level === 'error');
+  const errored = results.checks.filter((c) => c.status === 'errored');
   if (opts.targetLost) return { exitCode: ExitCode.UNREACHABLE, reason: 'the target stopped answering during the run' };
   if (results.interrupted) return { exitCode: ExitCode.FAILED, reason: 'the run was interrupted; the reports hold what was checked so far' };
   if (setupErrors.length) return { exitCode: ExitCode.FAILED, reason: `setup problem: ${setupErrors[0].message}` };
   if (failing.length) return { exitCode: ExitCode.FAILED, reason: `${failing.length} check(s) failed` };
+  if (errored.length) {
+    return { exitCode: ExitCode.INTERNAL, reason: `${errored.length} check(s) errored: the tool failed, not the API (${errored[0].id}); please report it` };
+  }
   if (opts.strict && warnings.length) return { exitCode: ExitCode.FAILED, reason: `${warnings.length} warning(s) fail the gate under --strict` };
   if (checked === 0) {
     return {

@@ -1,7 +1,7 @@
 // Builds the replayable, redacted Evidence of results.ts from a recorded Exchange: request and
 // response with secrets masked, the response body cut at ~4 KB, and a curl line replaying it.
 
-import type { Evidence } from '../engine/results.js';
+import type { Evidence } from '../results.js';
 import { toCurl } from './curl.js';
 import type { Redactor } from './redact.js';
 import type { Exchange } from './types.js';

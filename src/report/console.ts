@@ -3,8 +3,7 @@
 // warnings, counts, the verdict and where the reports are. Coloured when the stream is a TTY.
 
 import { createColors } from 'picocolors';
-import type { CheckResult, RunResults } from '../engine/results.js';
-import type { ProgressEvent } from '../engine/progress.js';
+import type { CheckResult, CheckStatus, ProgressEvent, RunResults } from '../results.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 const MAX_ROWS = 40;
@@ -22,12 +21,13 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
   let checksSeen = 0;
   const printed = new Set<string>();
 
-  const counts = (s: { passed: number; failed: number; warned: number; skipped: number }) =>
+  const counts = (s: Record<CheckStatus, number>) =>
     [
       c.green(`${s.passed} passed`),
       s.failed ? c.red(`${s.failed} failed`) : c.dim('0 failed'),
       s.warned ? c.yellow(`${s.warned} warned`) : c.dim('0 warned'),
       c.dim(`${s.skipped} skipped`),
+      ...(s.errored ? [c.magenta(`${s.errored} errored`)] : []),
     ].join('  ');
 
   function table(rows: CheckResult[], colour: (s: string) => string): void {
@@ -77,6 +77,13 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
       if (warned.length) {
         write(c.bold(c.yellow(`Warnings (${warned.length}):`)));
         table(warned, c.yellow);
+      }
+      const errored = results.checks.filter((r) => r.status === 'errored');
+      if (errored.length) {
+        write(c.bold(c.magenta(`Tool errors (${errored.length}): the tool failed, not the API; please report these`)));
+        table(errored, c.magenta);
+        // the stack once: the same bug usually breaks several checks
+        for (const stack of new Set(errored.map((r) => r.stack).filter(Boolean))) write(c.dim(stack!.split('\n').map((l) => `    ${l}`).join('\n')));
       }
       if (results.baseline) {
         const b = results.baseline;

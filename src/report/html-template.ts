@@ -19,7 +19,7 @@ export const HTML_TEMPLATE = `<!doctype html>
   .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
   .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 16px; min-width: 110px; }
   .card b { display: block; font-size: 22px; }
-  .passed { color: var(--pass); } .failed { color: var(--fail); } .warned { color: var(--warn); } .skipped { color: var(--skip); }
+  .passed { color: var(--pass); } .failed { color: var(--fail); } .warned { color: var(--warn); } .skipped { color: var(--skip); } .errored { color: #a0a; }
   .verdict { font-weight: 600; padding: 8px 12px; border-radius: 6px; display: inline-block; }
   .verdict.ok { background: #dafbe1; color: var(--pass); } .verdict.bad { background: #ffebe9; color: var(--fail); }
   .setup { border-left: 4px solid var(--fail); background: #ffebe9; padding: 8px 12px; margin: 6px 0; }
@@ -70,9 +70,9 @@ ${MODEL_PLACEHOLDER}
 <script>
 (function () {
   var model = JSON.parse(document.getElementById('storefront-check-model').textContent);
-  var STATUSES = ['failed', 'warned', 'passed', 'skipped'];
-  var RANK = { failed: 4, warned: 3, passed: 2, skipped: 1 };
-  var SYMBOL = { failed: '✗', warned: '!', passed: '✓', skipped: '–' };
+  var STATUSES = ['errored', 'failed', 'warned', 'passed', 'skipped'];
+  var RANK = { errored: 5, failed: 4, warned: 3, passed: 2, skipped: 1 };
+  var SYMBOL = { errored: '⚠', failed: '✗', warned: '!', passed: '✓', skipped: '–' };
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
     if (attrs) Object.keys(attrs).forEach(function (k) {
@@ -107,8 +107,8 @@ ${MODEL_PLACEHOLDER}
   }
 
   // filters
-  var active = { failed: true, warned: true, passed: false, skipped: false };
-  if (!model.summary.failed && !model.summary.warned) { active.passed = true; }
+  var active = { errored: true, failed: true, warned: true, passed: false, skipped: false };
+  if (!model.summary.failed && !model.summary.warned && !model.summary.errored) { active.passed = true; }
   var sf = document.getElementById('status-filters');
   STATUSES.forEach(function (s) {
     var box = el('input', { type: 'checkbox' });
@@ -171,7 +171,7 @@ ${MODEL_PLACEHOLDER}
     if (!cell[k] || RANK[c.status] > RANK[cell[k]]) cell[k] = c.status;
   });
   var table = document.getElementById('matrix');
-  var COUNTS = ['checks', 'passed', 'failed', 'warned', 'skipped'];
+  var COUNTS = ['checks', 'passed', 'failed', 'warned', 'skipped', 'errored'];
   var head = el('tr', {}, [el('th', { text: 'clause' })]
     .concat(COUNTS.map(function (k) { return el('th', { class: 'count', text: k }); }))
     .concat(endpoints.map(function (e) { return el('th', { text: e }); })));

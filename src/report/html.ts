@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResults } from '../engine/results.js';
+import type { RunResults } from '../results.js';
 import { HTML_TEMPLATE, MODEL_PLACEHOLDER } from './html-template.js';
 import type { Reporter } from './types.js';
 

@@ -5,7 +5,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult, Evidence, RunResults } from '../engine/results.js';
+import type { CheckResult, Evidence, RunResults } from '../results.js';
 import type { Reporter } from './types.js';
 import { xmlAttr, xmlText } from './xml.js';
 
@@ -28,6 +28,9 @@ function testcase(c: CheckResult): string {
   const detail = `${c.message}\n${evidenceText(c.evidence)}`.trim();
   if (c.status === 'failed' && !c.baselined) {
     return `    <testcase ${attrs}>\n      <failure message="${xmlAttr(c.message)}" type="${xmlAttr(c.clause)}">${xmlText(detail)}</failure>\n    </testcase>`;
+  }
+  if (c.status === 'errored') {
+    return `    <testcase ${attrs}>\n      <error message="${xmlAttr(c.message)}" type="tool-error">${xmlText(`${detail}\n${c.stack ?? ''}`.trim())}</error>\n    </testcase>`;
   }
   if (c.status === 'skipped') return `    <testcase ${attrs}>\n      <skipped message="${xmlAttr(c.message)}"/>\n    </testcase>`;
   if (c.status === 'warned' || c.baselined) {
@@ -53,9 +56,10 @@ export function renderJunit(results: RunResults): string {
   for (const [family, checks] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
     const failures = checks.filter((c) => c.status === 'failed' && !c.baselined).length;
     const skipped = checks.filter((c) => c.status === 'skipped').length;
+    const errors = checks.filter((c) => c.status === 'errored').length;
     const time = checks.reduce((t, c) => t + c.durationMs, 0) / 1000;
     suites.push(
-      `  <testsuite name="${xmlAttr(family)}" tests="${checks.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">\n` +
+      `  <testsuite name="${xmlAttr(family)}" tests="${checks.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}">\n` +
         `${checks.map(testcase).join('\n')}\n  </testsuite>`,
     );
   }
@@ -63,7 +67,7 @@ export function renderJunit(results: RunResults): string {
   const failures = results.checks.filter((c) => c.status === 'failed' && !c.baselined).length + results.setup.filter((s) => s.level === 'error').length;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="${xmlAttr(`storefront-check ${results.target.baseUrl}`)}" tests="${total}" failures="${failures}" errors="0" ` +
+    `<testsuites name="${xmlAttr(`storefront-check ${results.target.baseUrl}`)}" tests="${total}" failures="${failures}" errors="${results.summary.errored}" ` +
     `skipped="${results.summary.skipped}" time="${(results.durationMs / 1000).toFixed(3)}" timestamp="${xmlAttr(results.startedAt)}">\n` +
     `${suites.join('\n')}\n</testsuites>\n`
   );

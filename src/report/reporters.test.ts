@@ -2,7 +2,7 @@
 // summary — all from a RunResults, nothing else.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, RunResults } from '../engine/results.js';
+import type { CheckResult, RunResults } from '../results.js';
 import { consoleReporter } from './console.js';
 import { renderHtml, scriptSafeJson } from './html.js';
 import { ReportersMap, REPORTER_NAMES } from './index.js';
@@ -15,7 +15,7 @@ const check = (status: CheckResult['status'], extra: Partial<CheckResult> = {}):
 });
 const results: RunResults = {
   tool: { name: 'storefront-check', version: '0.1.0' }, target: { baseUrl: 'http://127.0.0.1:1', env: 'embedded', embedded: true }, pack: 'storefront-bff',
-  startedAt: '2025-01-01T00:00:00Z', durationMs: 1000, requests: 3, summary: { passed: 1, failed: 1, warned: 1, skipped: 1 },
+  startedAt: '2025-01-01T00:00:00Z', durationMs: 1000, requests: 3, summary: { passed: 1, failed: 1, warned: 1, skipped: 1, errored: 0 },
   checks: [
     check('passed'),
     check('failed', { evidence: [{ request: { method: 'GET', url: 'http://h/p?limit=101', headers: {} }, response: { status: 200, headers: {}, body: '</script><b>x</b>', truncated: false }, curl: "curl -sS -i 'http://h/p?limit=101'" }] }),
@@ -62,7 +62,7 @@ describe('console', () => {
     let out = '';
     const stream = new Writable({ write(chunk, _e, cb) { out += chunk; cb(); } });
     const r = consoleReporter({ stream, color: false });
-    r.onProgress?.({ type: 'family', family: 'PAG', counts: { passed: 1, failed: 1, warned: 1, skipped: 1 } });
+    r.onProgress?.({ type: 'family', family: 'PAG', counts: { passed: 1, failed: 1, warned: 1, skipped: 1, errored: 0 } });
     r.onRunEnd?.(results, '/tmp/x');
     expect(out).toMatch(/PAG +1 passed {2}1 failed/);
     expect(out).toMatch(/setup error: login failed/);

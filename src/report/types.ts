@@ -1,8 +1,8 @@
 // The one interface every reporter implements (after vitest's Reporter: every hook optional).
 // Reporters read RunResults (and the progress events derived from results) and nothing else.
 
-import type { ProgressEvent } from '../engine/progress.js';
-import type { RunResults } from '../engine/results.js';
+import type { ProgressEvent } from '../results.js';
+import type { RunResults } from '../results.js';
 
 export interface ReporterOptions {
   /** where human output goes (console reporter); default process.stderr */

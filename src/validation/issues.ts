@@ -3,7 +3,7 @@
 // the innermost annotated schema around the failing keyword). Collapses ajv's noisy duplicates.
 
 import type { ErrorObject } from 'ajv';
-import type { SchemaIssue } from '../checks/types.js';
+import type { SchemaIssue } from '../results.js';
 
 /** schema object (by identity) -> x-clause of its innermost annotated ancestor, itself included */
 export type ClauseIndex = WeakMap<object, string>;

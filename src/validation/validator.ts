@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import type { SchemaIssue } from '../checks/types.js';
+import type { SchemaIssue } from '../results.js';
 import { responseSchema } from '../contract/operations.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import { type ClauseIndex, indexClauses, toIssues } from './issues.js';

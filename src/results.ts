@@ -1,7 +1,24 @@
-// The Results model: what a run produced. Reporters read this and nothing else;
-// results.json is this object serialised.
+// The Results model: what a run produced, and the events a run emits while it goes. It depends on
+// nothing: http/, validation/, the engine and the reporters all import it; reporters read this and
+// nothing else; results.json is RunResults serialised.
 
-export type CheckStatus = 'passed' | 'failed' | 'warned' | 'skipped';
+/**
+ * passed/failed/warned/skipped are verdicts about the API; `errored` means the tool itself failed
+ * (an exception in a check): never a finding, never a catch, and the run exits 4.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
+export const STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'warned', 'skipped', 'errored'];
+
+export interface SchemaIssue {
+  /** JSON pointer into the body, '/results/3/price/centAmount' */
+  pointer: string;
+  keyword: string; // ajv keyword: 'type', 'required', 'pattern'…
+  message: string; // 'must be integer'
+  expected?: unknown;
+  actual?: unknown;
+  /** clause the failing schema is annotated with (x-clause): FMT-01 for Money, ERR-01 for the envelope… */
+  clause: string;
+}
 
 /** A replayable piece of evidence, already redacted. */
 export interface Evidence {
@@ -29,6 +46,8 @@ export interface CheckResult {
   /** true when a baseline entry covers this failure (shown, does not fail the gate) */
   baselined?: boolean;
   evidence?: Evidence[];
+  /** status 'errored' only: where the tool failed (redacted stack), shown once in the reports */
+  stack?: string;
   durationMs: number;
 }
 
@@ -41,6 +60,7 @@ export interface ClauseCoverage {
   failed: number;
   warned: number;
   skipped: number;
+  errored: number;
   endpoints: string[];
 }
 
@@ -52,7 +72,7 @@ export interface RunResults {
   durationMs: number;
   /** total HTTP exchanges the run sent */
   requests: number;
-  summary: { passed: number; failed: number; warned: number; skipped: number };
+  summary: Record<CheckStatus, number>;
   checks: CheckResult[];
   coverage: ClauseCoverage[];
   /** problems with the run itself (login failed, target lost): shown first in every report */
@@ -65,3 +85,12 @@ export interface RunResults {
   /** --strict was on (warnings fail the gate) */
   strict?: boolean;
 }
+
+
+export type ProgressEvent =
+  | { type: 'start'; baseUrl: string; env: string; embedded: boolean }
+  | { type: 'setup'; level: 'error' | 'warning'; message: string }
+  | { type: 'check'; result: CheckResult }
+  /** a suite file finished: its family's counts */
+  | { type: 'family'; family: string; counts: Record<CheckStatus, number> }
+  | { type: 'end'; durationMs: number };
