@@ -41,8 +41,8 @@ export interface CheckResult {
   status: CheckStatus;
   /** why it failed / was skipped / what was verified */
   message: string;
-  /** true when it failed first and passed on the repeat: reported as warned */
-  flaky?: boolean;
+  /** it failed, then passed when repeated: still a failure (a race, a stale replica), marked as such */
+  intermittent?: boolean;
   /** true when a baseline entry covers this failure (shown, does not fail the gate) */
   baselined?: boolean;
   evidence?: Evidence[];
@@ -90,6 +90,8 @@ export interface RunResults {
 export type ProgressEvent =
   | { type: 'start'; baseUrl: string; env: string; embedded: boolean }
   | { type: 'setup'; level: 'error' | 'warning'; message: string }
+  /** the checks are queued: how many will run */
+  | { type: 'plan'; total: number }
   | { type: 'check'; result: CheckResult }
   /** a suite file finished: its family's counts */
   | { type: 'family'; family: string; counts: Record<CheckStatus, number> }

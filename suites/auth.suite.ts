@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { authChecks } from '../src/checks/auth.js'; runFamily('AUTH', authChecks);
+// The AUTH family's checks (src/checks/auth.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('AUTH');

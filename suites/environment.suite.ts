@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { environmentChecks } from '../src/checks/environment.js'; runFamily('ENV', environmentChecks);
+// The ENV family's checks (src/checks/environment.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('ENV');

@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { errorChecks } from '../src/checks/errors.js'; runFamily('ERR', errorChecks);
+// The ERR family's checks (src/checks/errors.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('ERR');

@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { formatChecks } from '../src/checks/formats.js'; runFamily('FMT', formatChecks);
+// The FMT family's checks (src/checks/formats.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('FMT');

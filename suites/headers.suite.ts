@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { headerChecks } from '../src/checks/headers.js'; runFamily('HDR', headerChecks);
+// The HDR family's checks (src/checks/headers.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('HDR');

@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { idempotencyChecks } from '../src/checks/idempotency.js'; runFamily('IDM', idempotencyChecks);
+// The IDM family's checks (src/checks/idempotency.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('IDM');

@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { paginationChecks } from '../src/checks/pagination.js'; runFamily('PAG', paginationChecks);
+// The PAG family's checks (src/checks/pagination.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('PAG');

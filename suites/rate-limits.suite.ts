@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { rateLimitChecks } from '../src/checks/rate-limits.js'; runFamily('RL', rateLimitChecks);
+// The RL family's checks (src/checks/rate-limits.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('RL');

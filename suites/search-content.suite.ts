@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { searchContentChecks } from '../src/checks/search-content.js'; runFamily('SEARCH', searchContentChecks);
+// The SEARCH family's checks (src/checks/search-content.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('SEARCH');

@@ -1,1 +1,4 @@
-import { runFamily } from '../src/engine/harness.js'; import { sortingChecks } from '../src/checks/sorting.js'; runFamily('SRT', sortingChecks);
+// The SRT family's checks (src/checks/sorting.ts), run by storefront-check through vitest.
+import { runFamily } from '../src/engine/harness.js';
+
+runFamily('SRT');

@@ -32,6 +32,7 @@ function run(only: string[], embedded: StartOptions = {}, over: Partial<Resolved
     only,
     reporters: ['json'],
     reportDir: mkdtempSync(join(cwd, 'r-')),
+    driver: 'in-process',
   });
 }
 

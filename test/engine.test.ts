@@ -15,6 +15,7 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import type { RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
 import { startServer } from '../src/server/index.js';
+import { reloginChecks } from './fixtures/relogin-checks.js';
 import type { RunningServer } from '../src/server/types.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'engine-test-'));
@@ -86,6 +87,7 @@ describe('a run against a faulty server', () => {
   beforeAll(async () => {
     server = await startServer({ faults: ['pag-duplicate-across-pages', 'err-malformed-json-500-cart-update'] });
     results = await runSuites({
+      driver: 'in-process',
       baseUrl: server.url,
       config: config({ secrets: { customer: { email: server.customers[0].email, password: server.customers[0].password }, recaptchaToken: server.recaptchaToken } }),
       only: ['PAG', 'ERR-06'],
@@ -129,7 +131,7 @@ describe('setup', () => {
       });
     });
     const started = Date.now();
-    const err = await runSuites({ baseUrl: `http://127.0.0.1:${port}`, config: config(), reportDir: dir(), reporters: ['json'] }).catch((e) => e);
+    const err = await runSuites({ driver: 'in-process', baseUrl: `http://127.0.0.1:${port}`, config: config(), reportDir: dir(), reporters: ['json'] }).catch((e) => e);
     expect(err).toBeInstanceOf(UnreachableError);
     expect(err.exitCode).toBe(ExitCode.UNREACHABLE);
     expect(err.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}.*ECONNREFUSED`));
@@ -138,6 +140,7 @@ describe('setup', () => {
 
   test('a failing login is ONE setup error naming the variables; customer checks are skipped, not failed', async () => {
     const results = await runSuites({
+      driver: 'in-process',
       baseUrl: server.url,
       config: config({ secrets: { customer: { email: server.customers[0].email, password: 'wrong-password-123' }, recaptchaToken: 'x' } }),
       only: ['AUTH-04', 'AUTH-07', 'HDR-07'],
@@ -160,7 +163,8 @@ describe('setup', () => {
       config: config({
         secrets: { customer: { email: server.customers[0].email, password: server.customers[0].password }, recaptchaToken: server.recaptchaToken },
       }),
-      include: ['test/fixtures/relogin.suite.ts'],
+      driver: 'in-process',
+      families: { RELOGIN: reloginChecks },
       reportDir: dir(),
       reporters: ['json'],
     });
@@ -171,6 +175,7 @@ describe('setup', () => {
 
   test('production: writes are skipped (ENV-02) and nothing but GET/HEAD and the login is sent', async () => {
     const results = await runSuites({
+      driver: 'in-process',
       baseUrl: server.url,
       config: config({
         target: { env: 'production', baseUrl: server.url, production: true },
@@ -187,8 +192,9 @@ describe('setup', () => {
   }, 120_000);
 
   test('--only naming nothing known is a usage error; a run that checks nothing does not pass', async () => {
-    await expect(runSuites({ config: config(), only: ['NOPE'], reportDir: dir(), reporters: ['json'] })).rejects.toBeInstanceOf(UsageError);
+    await expect(runSuites({ driver: 'in-process', config: config(), only: ['NOPE'], reportDir: dir(), reporters: ['json'] })).rejects.toBeInstanceOf(UsageError);
     const results = await runSuites({
+      driver: 'in-process',
       baseUrl: server.url,
       config: config({ secrets: {} }),
       only: ['AUTH-08'],
@@ -203,7 +209,7 @@ describe('setup', () => {
   test('an aborted run still writes its reports, marked interrupted', async () => {
     const controller = new AbortController();
     const reportDir = dir();
-    const pending = runSuites({ baseUrl: server.url, config: config(), reportDir, reporters: ['json'], signal: controller.signal, onProgress: (e) => e.type === 'check' && controller.abort() });
+    const pending = runSuites({ driver: 'in-process', baseUrl: server.url, config: config(), reportDir, reporters: ['json'], signal: controller.signal, onProgress: (e) => e.type === 'check' && controller.abort() });
     const results = await pending;
     expect(results.interrupted).toBe(true);
     expect(results.exitCode).not.toBe(ExitCode.OK);
@@ -215,6 +221,7 @@ describe('setup', () => {
     const reportDir = dir();
     let seen = 0;
     const results = await runSuites({
+      driver: 'in-process',
       baseUrl: doomed.url,
       config: config({ secrets: { customer: { email: doomed.customers[0].email, password: doomed.customers[0].password }, recaptchaToken: doomed.recaptchaToken } }),
       only: ['HDR', 'PAG', 'SRT', 'FLT'],

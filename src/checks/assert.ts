@@ -227,25 +227,6 @@ export async function sendOp(
 }
 
 /**
- * Customer-owned lists (orders, addresses) change while other suites run: a check over one that
- * fails is run once more, and only a failure that repeats is reported. Public lists get no retry.
- */
-export function settleOnCustomerLists(defs: CheckDef[]): CheckDef[] {
-  return defs.map((def) => ({
-    ...def,
-    async run(ctx) {
-      try {
-        await def.run(ctx);
-      } catch (err) {
-        if (!(err instanceof CheckFailure) || !ctx.op || ctx.op.auth === 'public') throw err;
-        await def.run(ctx);
-        ctx.note(`passed when read again: the customer's list changed during the first reading (${err.message})`);
-      }
-    },
-  }));
-}
-
-/**
  * One check definition as two: the instance for read-only operations (runs everywhere) and the
  * instance for writing operations (writes: true, skipped on production and under --read-only).
  */

@@ -101,7 +101,8 @@ const isCustomerOp = (o: Operation) => o.auth === 'customer';
 /** AUTH-04/05: `auth` on a customer endpoint must give 401 with the envelope. */
 function rejects(slug: string, clause: string, title: string, credential: (ctx: CheckContext) => Promise<Credential>, needs: CheckDef['needs'] = []) {
   return splitByWrites({
-    slug, clause, title, needs, appliesTo: isCustomerOp,
+    // the request must be refused: nothing changes, so it need not wait for the stateful flows
+    slug, clause, title, needs, appliesTo: isCustomerOp, stateful: false,
     async run(ctx: CheckContext) {
       const ex = await sendAs(ctx, ctx.op!, await credential(ctx));
       expectEnvelope(ctx, ex, { status: 401 });

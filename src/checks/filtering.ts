@@ -6,7 +6,7 @@
 import type { FilterOp, FilterSpec, Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
-import { answered, expectEnvelope, expectStatus, isObject, pointer, readable, sendOp, settleOnCustomerLists } from './assert.js';
+import { answered, expectEnvelope, expectStatus, isObject, pointer, readable, sendOp } from './assert.js';
 import { compareOptions, matchesFilter } from './compare.js';
 import { allItems, identity, page, walkPages } from './pagination.js';
 
@@ -245,7 +245,7 @@ async function localeUnknown(ctx: CheckContext): Promise<void> {
   if (shown !== undefined && shown !== DEFAULT_LOCALE) ctx.fail(`${answered(ex)} with ${LOCALE} ${JSON.stringify(shown)}; a fallback says ${DEFAULT_LOCALE} (FLT-06)`, ex);
 }
 
-export const filteringChecks: CheckDef[] = settleOnCustomerLists([
+export const filteringChecks: CheckDef[] = [
   { slug: 'simple-filters', clause: 'FLT-01', title: 'simple filters keep exactly the items that satisfy them', appliesTo: has((s) => s.style === 'simple'), run: simpleFilters },
   { slug: 'structured-filters', clause: 'FLT-02', title: 'filter[field[op]] has its meaning for every declared operator', appliesTo: has((s) => s.style === 'structured'), run: structuredFilters },
   { slug: 'range-on-non-numeric', clause: 'FLT-02', title: 'range operators on enums, booleans, strings compare or give 400', appliesTo: has((s) => s.style === 'structured' && NON_NUMERIC.includes(s.type)), run: rangeOnNonNumeric },
@@ -255,4 +255,4 @@ export const filteringChecks: CheckDef[] = settleOnCustomerLists([
   { slug: 'locale-default', clause: 'FLT-06', title: 'locale defaults to en-AU', appliesTo: localized, run: localeDefault },
   { slug: 'locale-malformed', clause: 'FLT-06', title: 'a malformed locale gives 400', appliesTo: localized, run: localeMalformed },
   { slug: 'locale-unknown', clause: 'FLT-06', title: 'a well-formed locale without content falls back or gives 404', appliesTo: localized, run: localeUnknown },
-]);
+];

@@ -5,7 +5,7 @@
 import type { Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
-import { answered, expectEnvelope, expectStatus, isObject, pagedEnvelope, readable, sendOp, settleOnCustomerLists, type Paged } from './assert.js';
+import { answered, expectEnvelope, expectStatus, isObject, pagedEnvelope, readable, sendOp, type Paged } from './assert.js';
 
 const paged = (op: Operation): boolean => op.paged && readable(op);
 
@@ -198,7 +198,7 @@ async function echoApplied(ctx: CheckContext): Promise<void> {
   }
 }
 
-export const paginationChecks: CheckDef[] = settleOnCustomerLists([
+export const paginationChecks: CheckDef[] = [
   { slug: 'defaults', clause: 'PAG-01', title: 'without parameters limit is the default and offset 0', appliesTo: paged, run: defaults },
   { slug: 'envelope-arithmetic', clause: 'PAG-02', title: 'count equals results, within limit and total', appliesTo: paged, run: envelopeArithmetic },
   { slug: 'full-pages', clause: 'PAG-03', title: 'a page that is not the last is full', appliesTo: paged, run: fullPages },
@@ -207,4 +207,4 @@ export const paginationChecks: CheckDef[] = settleOnCustomerLists([
   { slug: 'past-the-end', clause: 'PAG-06', title: 'offset >= total gives 200 with an empty page', appliesTo: paged, run: pastTheEnd },
   { slug: 'full-walk', clause: 'PAG-07', title: 'walking all pages yields every item exactly once', appliesTo: paged, run: fullWalk },
   { slug: 'echo-applied', clause: 'PAG-08', title: 'limit and offset echo the applied values', appliesTo: paged, run: echoApplied },
-]);
+];

@@ -143,4 +143,5 @@ const limitExists: CheckDef = {
   },
 };
 
-export const rateLimitChecks: CheckDef[] = [status429, retryAfterFormat, recovers, limitExists];
+// the probe spends the client's request window: these run alone, after everything else
+export const rateLimitChecks: CheckDef[] = [status429, retryAfterFormat, recovers, limitExists].map((def) => ({ ...def, exclusive: true }));

@@ -6,7 +6,7 @@
 import type { Operation, SortField } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
-import { answered, expectEnvelope, pagedEnvelope, pointer, readable, sendOp, settleOnCustomerLists } from './assert.js';
+import { answered, expectEnvelope, pagedEnvelope, pointer, readable, sendOp } from './assert.js';
 import { identity, page } from './pagination.js';
 import { compareField, compareOptions } from './compare.js';
 
@@ -161,7 +161,7 @@ async function deterministic(ctx: CheckContext): Promise<void> {
   }
 }
 
-export const sortingChecks: CheckDef[] = settleOnCustomerLists([
+export const sortingChecks: CheckDef[] = [
   { slug: 'order-by-field', clause: 'SRT-01', title: 'results are ordered by each sort field in both directions', appliesTo: sortable, run: orderByField },
   { slug: 'lenient-direction', clause: 'SRT-01', title: 'a sort without direction or in capitals is rejected or orders as it says', appliesTo: sortable, run: lenientDirection },
   { slug: 'tie-break', clause: 'SRT-02', title: 'a later sort parameter orders the ties of an earlier one', appliesTo: (op) => sortable(op) && op.sort.length > 1, run: tieBreak },
@@ -169,4 +169,4 @@ export const sortingChecks: CheckDef[] = settleOnCustomerLists([
   { slug: 'unsupported-field', clause: 'SRT-04', title: 'an unsupported sort field gives 400 INVALID_SORT_FIELD', appliesTo: sortable, run: unsupportedField },
   { slug: 'bad-direction', clause: 'SRT-05', title: 'a direction that is not asc/desc gives 400', appliesTo: sortable, run: badDirection },
   { slug: 'deterministic', clause: 'SRT-06', title: 'the same request twice returns the same order', appliesTo: sortable, run: deterministic },
-]);
+];

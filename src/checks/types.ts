@@ -95,5 +95,12 @@ export interface CheckDef {
   needs?: Need[];
   /** safe to run a second time to confirm a failure (default: !writes) */
   repeatable?: boolean;
+  /**
+   * Changes the customer's state and reads it back (default: writes). Stateful checks of one family
+   * run one at a time, and only after the checks over the customer's own lists are done.
+   */
+  stateful?: boolean;
+  /** runs alone, after everything else (the rate-limit probe spends the client's request window) */
+  exclusive?: boolean;
   run(ctx: CheckContext): Promise<void>;
 }

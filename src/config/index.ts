@@ -27,6 +27,9 @@ export interface ConfigFlags {
 
 const credentials = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
 
+/** Checks in flight at once: sized for a target tens of milliseconds away, not for the CPU count. */
+export const DEFAULT_CONCURRENCY = 8;
+
 const fileSchema = z.strictObject({
   $schema: z.string().optional(),
   env: z.string().optional(),
@@ -34,7 +37,7 @@ const fileSchema = z.strictObject({
   pack: z.string().optional(),
   apiVersion: z.string().regex(API_VERSION, 'must look like v1.0').optional(),
   timeoutMs: z.number().int().positive().optional(),
-  concurrency: z.number().int().min(1).max(16).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
   readOnly: z.boolean().optional(),
   customer: credentials.optional(),
   customer2: credentials.optional(),
@@ -134,7 +137,7 @@ export function resolveConfig(
     secrets,
     apiVersion,
     timeoutMs: positiveInt(flags.timeout, '--timeout', 300_000) ?? data.timeoutMs ?? 10_000,
-    concurrency: positiveInt(flags.concurrency, '--concurrency', 16) ?? data.concurrency ?? 2,
+    concurrency: positiveInt(flags.concurrency, '--concurrency', 64) ?? data.concurrency ?? DEFAULT_CONCURRENCY,
     readOnly: Boolean(flags.readOnly ?? data.readOnly ?? false) || target.production,
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
     discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,

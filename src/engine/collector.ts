@@ -42,8 +42,8 @@ export class ResultCollector implements Reporter {
       family: clause.split('-')[0],
       endpoint,
       title: testCase.name,
-      status: 'failed',
-      message: `check crashed: ${error} (a bug or a timeout in the tool, not a finding about the API)`,
+      status: 'errored',
+      message: `the tool failed, not the API: ${error}`,
       durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
     };
     this.checks.push(synthetic);

@@ -9,6 +9,7 @@ import type { RetryOptions } from '../http/interceptors/retry.js';
 import type { Identity } from '../http/interceptors/session.js';
 import type { LoginCredentials } from '../http/session.js';
 import type { CheckResult, Evidence } from '../results.js';
+import type { RuntimeTotals } from './runtime.js';
 
 export interface RunContext {
   target: TargetInfo;
@@ -30,6 +31,8 @@ export interface RunContext {
   only: string[];
   /** overrides of the client's retry bounds (tests) */
   retry?: Partial<RetryOptions>;
+  /** checks in flight at once (--concurrency) */
+  concurrency: number;
 }
 
 /** One check result travelling from a worker to the main process. */
@@ -48,18 +51,9 @@ export interface SchemaObservation {
   evidence?: Evidence;
 }
 
-/** What a suite file reports once all its checks ran (afterAll). */
-export interface FileMeta {
+/** What a suite file reports once the runtime finished (afterAll): the runtime's totals since the last file. */
+export interface FileMeta extends RuntimeTotals {
   family: string;
-  /** HTTP exchanges the file's client sent */
-  requests: number;
-  /** exchanges that got no response (connection refused, timeout…) */
-  networkErrors: number;
-  /** first network error, for the "target lost" message */
-  firstNetworkError?: string;
-  schema: SchemaObservation[];
-  /** cleanup actions that failed (reported as setup warnings) */
-  cleanupErrors: string[];
 }
 
 declare module 'vitest' {

@@ -51,6 +51,13 @@ export class ExchangeObserver {
     }
   }
 
+  /** Forget what was seen (the totals were handed on). */
+  reset(): void {
+    this.schema.clear();
+    this.networkErrors = 0;
+    this.firstNetworkError = undefined;
+  }
+
   observations(): SchemaObservation[] {
     return [...this.schema.values()];
   }

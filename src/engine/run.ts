@@ -1,32 +1,32 @@
 // runSuites: the programmatic entry of a conformance run (the CLI and the project's tests call
-// it). Boots the embedded reference server when there is no base URL, probes the target (exit 3
-// fast when nothing answers), logs the test customers in once, hands everything to the suite
-// files through vitest's provide, runs them on vitest's Node API with our collector as the only
-// reporter, aggregates schema conformance, applies the baseline, decides the verdict and writes
-// the reports — also when the run is interrupted or loses the target midway.
+// it). Checks the report directory before anything is sent, boots the embedded reference server
+// when there is no base URL, probes the target (exit 3 fast when nothing answers), logs the test
+// customers in once, runs the checks — through vitest over suites/*.suite.ts (the CLI), or
+// in-process on the CheckRuntime (tests, library use) — aggregates schema conformance, applies the
+// baseline, decides the verdict and writes the reports, also when the run is interrupted or loses
+// the target midway.
 
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UnreachableError, UsageError } from '../errors.js';
-import type { TargetInfo } from '../checks/types.js';
+import { CHECK_FAMILIES } from '../checks/index.js';
+import type { CheckDef, TargetInfo } from '../checks/types.js';
 import { packageVersion } from '../config/package-root.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { loadContract } from '../contract/load.js';
 import type { ContractPack } from '../contract/types.js';
-import { createHttpClient } from '../http/client.js';
+import { UnreachableError, UsageError } from '../errors.js';
 import type { RetryOptions } from '../http/interceptors/retry.js';
-import { Redactor } from '../http/redact.js';
-import { REPORTER_NAMES, createReporters, type ReporterOptions } from '../report/index.js';
+import { REPORTER_NAMES, createReporters, type Reporter, type ReporterOptions } from '../report/index.js';
+import type { CheckResult, ProgressEvent, RunResults } from '../results.js';
 import type { RunningServer, StartOptions } from '../server/types.js';
-import { applyBaseline, readBaseline } from './baseline.js';
+import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { ResultCollector } from './collector.js';
-import type { RunContext } from './context.js';
-import { ExchangeObserver } from './observe.js';
+import type { RunContext, SchemaObservation } from './context.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
-import type { ProgressEvent } from '../results.js';
-import type { CheckResult, RunResults } from '../results.js';
+import { CheckRuntime } from './runtime.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
-import { familyOf, selected } from './select.js';
+import { expandChecks, familyOf, selected } from './select.js';
+import { createRunServices } from './services.js';
 import { identities, logIn, secretsOf } from './sessions.js';
 import { coverage, summarise, verdict } from './summary.js';
 import { runVitest } from './vitest-runner.js';
@@ -50,10 +50,43 @@ export interface RunOptions {
   reporterOptions?: ReporterOptions;
   /** retry bounds of the client (tests shorten them) */
   retry?: Partial<RetryOptions>;
-  /** suite files, globs relative to the package root (default suites/*.suite.ts; tests use fixtures) */
+  /**
+   * 'vitest' (the CLI): suite files under vitest. 'in-process': the CheckRuntime in this process
+   * over the check registry — the same checks, no test runner (the project's tests, library use).
+   */
+  driver?: 'vitest' | 'in-process';
+  /** vitest driver: suite files, globs relative to the package root (default suites/*.suite.ts; tests use fixtures) */
   include?: string[];
+  /** in-process driver: the check families to run (default the registry, src/checks/index.ts) */
+  families?: Record<string, CheckDef[]>;
 }
 
+const EMBEDDED_WINDOW_MS = 2000;
+
+/** What a run knows before it sends anything. */
+interface Plan {
+  contract: ContractPack;
+  only: string[];
+  reporters: Reporter[];
+  baselineEntries?: BaselineEntry[];
+  reportDir: string;
+  started: Date;
+  t0: number;
+  setup: RunResults['setup'];
+  progress(e: ProgressEvent): void;
+}
+
+/** What executing the checks produced. */
+interface Executed {
+  baseUrl: string;
+  target?: TargetInfo;
+  embedded: boolean;
+  checks: CheckResult[];
+  observations: SchemaObservation[][];
+  requests: number;
+  interrupted: boolean;
+  targetLost: boolean;
+}
 
 function timestamp(d: Date): string {
   return d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -70,154 +103,185 @@ function checkOnly(contract: ContractPack, only: readonly string[]): void {
   }
 }
 
-export async function runSuites(opts: RunOptions): Promise<RunResults> {
+/** The report directory exists and takes files, before the first request (nothing is lost at the end). */
+function reportDirectory(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`--report-dir ${dir} cannot be written (${e.code ?? e.message}): choose a writable directory`);
+  }
+  return dir;
+}
+
+function prepare(opts: RunOptions): Plan {
   const started = new Date();
-  const t0 = performance.now();
-  const { config } = opts;
+  const contract = loadContract(opts.config.pack);
   const only = (opts.only ?? []).map((s) => s.trim()).filter(Boolean);
+  checkOnly(contract, only);
   const reporters = createReporters(opts.reporters ?? REPORTER_NAMES, opts.reporterOptions);
+  const baselineEntries = opts.baseline ? readBaseline(opts.baseline) : undefined;
+  const reportDir = reportDirectory(resolve(opts.reportDir ?? join('reports', timestamp(started))));
+  const setup: RunResults['setup'] = [];
   const progress = (e: ProgressEvent) => {
+    if (e.type === 'setup') setup.push({ level: e.level, message: e.message });
     opts.onProgress?.(e);
     for (const r of reporters) r.onProgress?.(e);
   };
-  const contract = loadContract(config.pack);
-  checkOnly(contract, only);
-  const baselineEntries = opts.baseline ? readBaseline(opts.baseline) : undefined;
-  const setup: RunResults['setup'] = [];
-  const addSetup = (level: 'error' | 'warning', message: string) => {
-    setup.push({ level, message });
-    progress({ type: 'setup', level, message });
-  };
+  return { contract, only, reporters, baselineEntries, reportDir, started, t0: performance.now(), setup, progress };
+}
 
-  // ---- target ----------------------------------------------------------------------------------
-  const explicitUrl = opts.baseUrl ?? config.target.baseUrl;
-  let server: RunningServer | undefined;
-  if (!explicitUrl) {
-    const { startServer } = await import('../server/index.js');
-    server = await startServer({ port: 0, host: '127.0.0.1', ...opts.embedded });
-  }
-  const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
-  const production = !server && config.target.production;
-
-  let interrupted = false;
-  let targetLost = false;
-  let requests = 0;
-  const collector = new ResultCollector((e) => progress(e));
-  const mainRedactor = new Redactor({
-    authHeaders: [
-      { ...contract.conventions.auth.customer, placeholder: 'STOREFRONT_TOKEN' },
-      { ...contract.conventions.auth.service, placeholder: 'STOREFRONT_SERVICE_TOKEN' },
-    ],
-    secretKeys: [contract.conventions.auth.login.passwordField, ...(contract.conventions.auth.login.captchaField ? [contract.conventions.auth.login.captchaField] : [])],
-  });
-  const mainObserver = new ExchangeObserver(contract, mainRedactor);
-  let target: TargetInfo | undefined;
-
-  try {
-    const unreachable = await probeTarget(baseUrl, probePath(contract), Math.min(PROBE_TIMEOUT_MS, config.timeoutMs));
-    if (unreachable) throw new UnreachableError(unreachable);
-    progress({ type: 'start', baseUrl, env: server ? 'embedded' : config.target.env, embedded: Boolean(server) });
-
-    // ---- sessions: each test customer logs in once, here ----------------------------------------
-    const ids = await identities(config, server);
-    for (const s of secretsOf(ids, {})) mainRedactor.addSecret(s.value, s.name);
-    const loginOp = contract.byId(contract.conventions.auth.login.operationId);
-    const client = createHttpClient({
-      baseUrl,
-      auth: { customer: contract.conventions.auth.customer, service: contract.conventions.auth.service },
-      apiVersion: { header: contract.conventions.headers.apiVersion, value: config.apiVersion },
-      timeoutMs: config.timeoutMs,
-      production,
-      login: loginOp,
-      match: (m, p) => contract.match(m, p)?.operationId,
-      retry: opts.retry,
-      onExchange: (ex) => mainObserver.observe(ex),
-    });
-    const sessions = await logIn(client, contract, ids, mainRedactor);
-    requests += client.requestCount;
-    await client.close();
-    const { tokens, missing } = sessions;
-    for (const p of sessions.problems) addSetup(p.level, p.message);
-
-    target = {
-      baseUrl,
-      env: server ? 'embedded' : config.target.env,
-      production,
-      readOnly: production || config.readOnly,
-      embedded: Boolean(server),
-      has: {
-        customer: Boolean(tokens.customer),
-        customer2: Boolean(tokens.customer2),
-        expiredToken: Boolean(tokens.expired),
-        serviceToken: Boolean(tokens.service),
-      },
-      ...sessions.ids,
-      rateLimitProbe: config.rateLimitProbe,
-      discountCode: config.discountCode,
-    };
-    const run: RunContext = {
-      target,
-      pack: config.pack,
-      apiVersion: config.apiVersion,
-      timeoutMs: config.timeoutMs,
-      tokens,
-      credentials: ids.credentials,
-      missing,
-      secrets: secretsOf(ids, tokens),
-      only,
-      retry: opts.retry,
-    };
-
-    // ---- the suites, on vitest ----------------------------------------------------------------
-    if (!opts.signal?.aborted) {
-      const result = await runVitest(run, opts.include ?? ['suites/*.suite.ts'], config.concurrency, collector, opts.signal, async () => {
-        const lost = await probeTarget(baseUrl, probePath(contract), 3000);
-        if (lost) {
-          targetLost = true;
-          addSetup('error', `lost the target during the run: ${lost}`);
-        }
-        return Boolean(lost);
-      });
-      interrupted = result.cancelled;
-    } else {
-      interrupted = true;
-    }
-  } finally {
-    await server?.close().catch(() => {});
-  }
-
-  // ---- results -------------------------------------------------------------------------------------
-  for (const p of collector.problems) addSetup('error', p);
-  for (const f of collector.files) for (const e of f.cleanupErrors) addSetup('warning', e);
-  requests += collector.files.reduce((n, f) => n + f.requests, 0);
-  const observations = mergeObservations([mainObserver.observations(), ...collector.files.map((f) => f.schema)]);
-  const schemaChecks = schemaResults(contract, observations).filter((c) => selected(only, c.id, c.clause));
-  const checks: CheckResult[] = [...collector.checks, ...schemaChecks].sort((a, b) => a.id.localeCompare(b.id));
-  const baseline = baselineEntries && opts.baseline ? applyBaseline(resolve(opts.baseline), baselineEntries, checks) : undefined;
-  const clauses = only.length ? contract.clauses.filter((c) => selected(only, c.id, c.id) || only.some((o) => o.toUpperCase() === familyOf(c.id))) : contract.clauses;
-
-  const partial: Omit<RunResults, 'exitCode'> = {
-    tool: { name: 'storefront-check', version: packageVersion() },
-    target: { baseUrl, env: target?.env ?? (server ? 'embedded' : config.target.env), embedded: Boolean(server), ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
-    pack: config.pack,
-    startedAt: started.toISOString(),
-    durationMs: Math.round(performance.now() - t0),
-    requests,
-    summary: summarise(checks),
-    checks,
-    coverage: coverage(clauses, checks),
-    setup,
-    ...(baseline ? { baseline } : {}),
-    ...(interrupted || targetLost ? { interrupted: true } : {}),
-    ...(opts.strict ? { strict: true } : {}),
-  };
-  const v = verdict(partial, { strict: opts.strict, targetLost });
-  const results: RunResults = { ...partial, exitCode: v.exitCode, verdict: v.reason };
-  progress({ type: 'end', durationMs: results.durationMs });
-
-  const dir = resolve(opts.reportDir ?? join('reports', timestamp(started)));
-  mkdirSync(dir, { recursive: true });
-  for (const r of reporters) await r.onRunEnd?.(results, dir);
+export async function runSuites(opts: RunOptions): Promise<RunResults> {
+  const plan = prepare(opts);
+  const executed = await execute(opts, plan);
+  const results = assemble(opts, plan, executed);
+  plan.progress({ type: 'end', durationMs: results.durationMs });
+  for (const r of plan.reporters) await r.onRunEnd?.(results, plan.reportDir);
   return results;
 }
 
+/** Boot the embedded server if needed, probe, log in, run the checks; the server is closed whatever happens. */
+async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
+  const explicitUrl = opts.baseUrl ?? opts.config.target.baseUrl;
+  let server: RunningServer | undefined;
+  if (!explicitUrl) {
+    const { startServer } = await import('../server/index.js');
+    // a short rate-limit window: RL-03 waits one window for recovery, and the embedded window is ours to choose
+    server = await startServer({ port: 0, host: '127.0.0.1', ...opts.embedded, rateLimits: { windowMs: EMBEDDED_WINDOW_MS, ...opts.embedded?.rateLimits } });
+  }
+  const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
+  const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, interrupted: false, targetLost: false };
+  try {
+    const unreachable = await probeTarget(baseUrl, probePath(plan.contract), Math.min(PROBE_TIMEOUT_MS, opts.config.timeoutMs));
+    if (unreachable) throw new UnreachableError(unreachable);
+    plan.progress({ type: 'start', baseUrl, env: server ? 'embedded' : opts.config.target.env, embedded: Boolean(server) });
+    const run = await startSessions(opts, plan, out, server);
+    out.target = run.target;
+    if (opts.signal?.aborted) out.interrupted = true;
+    else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
+  } finally {
+    await server?.close().catch(() => {});
+  }
+  return out;
+}
+
+/** Each test customer logs in once, here; the rest of the run reuses the tokens. */
+async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined): Promise<RunContext> {
+  const { config } = opts;
+  const production = !server && config.target.production;
+  const ids = await identities(config, server);
+  const services = createRunServices({
+    contract: plan.contract, baseUrl: out.baseUrl, production, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs,
+    retry: opts.retry, secrets: secretsOf(ids, {}),
+  });
+  const sessions = await logIn(services.client, plan.contract, ids, services.redactor);
+  out.requests += services.client.requestCount;
+  out.observations.push(services.observer.observations());
+  await services.client.close();
+  for (const p of sessions.problems) plan.progress({ type: 'setup', level: p.level, message: p.message });
+  const { tokens, missing } = sessions;
+  const target: TargetInfo = {
+    baseUrl: out.baseUrl,
+    env: server ? 'embedded' : config.target.env,
+    production,
+    readOnly: production || config.readOnly,
+    embedded: Boolean(server),
+    has: { customer: Boolean(tokens.customer), customer2: Boolean(tokens.customer2), expiredToken: Boolean(tokens.expired), serviceToken: Boolean(tokens.service) },
+    ...sessions.ids,
+    rateLimitProbe: config.rateLimitProbe,
+    discountCode: config.discountCode,
+  };
+  return {
+    target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, tokens, credentials: ids.credentials,
+    missing, secrets: secretsOf(ids, tokens), only: plan.only, retry: opts.retry, concurrency: config.concurrency,
+  };
+}
+
+/** Is the target gone? Asked after a request got no response at all, one probe at a time. */
+function lostTargetWatch(opts: RunOptions, plan: Plan, out: Executed, onLost: () => void): () => void {
+  let probing = false;
+  return () => {
+    if (probing || out.targetLost || out.interrupted) return;
+    probing = true;
+    probeTarget(out.baseUrl, probePath(plan.contract), 3000)
+      .then((lost) => {
+        if (!lost) return;
+        out.targetLost = true;
+        plan.progress({ type: 'setup', level: 'error', message: `lost the target during the run: ${lost}` });
+        onLost();
+      })
+      .finally(() => {
+        probing = false;
+      });
+  };
+}
+
+async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out: Executed): Promise<void> {
+  if (!opts.include) plan.progress({ type: 'plan', total: planned(plan, run).length });
+  const collector = new ResultCollector((e) => plan.progress(e));
+  const result = await runVitest(run, opts.include ?? ['suites/*.suite.ts'], collector, opts.signal, (cancel) => lostTargetWatch(opts, plan, out, cancel));
+  out.interrupted = result.cancelled && !out.targetLost;
+  for (const p of collector.problems) plan.progress({ type: 'setup', level: 'error', message: p });
+  for (const f of collector.files) for (const e of f.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
+  out.checks.push(...collector.checks);
+  out.observations.push(...collector.files.map((f) => f.schema));
+  out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
+}
+
+/** The selected instances of the families (default every registered one), as the suite files would queue them. */
+function planned(plan: Plan, run: RunContext, families: Record<string, CheckDef[]> = CHECK_FAMILIES) {
+  return Object.values(families).flatMap((defs) => expandChecks(plan.contract, defs)).filter((i) => selected(run.only, i.id, i.def.clause));
+}
+
+async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Executed): Promise<void> {
+  const instances = planned(plan, run, opts.families);
+  plan.progress({ type: 'plan', total: instances.length });
+  let runtime: CheckRuntime;
+  const watch = lostTargetWatch(opts, plan, out, () => runtime.interrupt());
+  runtime = new CheckRuntime({
+    run, contract: plan.contract, concurrency: run.concurrency,
+    onResult: (result) => plan.progress({ type: 'check', result }),
+    onExchange: (ex) => void (ex.response ? undefined : watch()),
+  });
+  const onAbort = () => {
+    out.interrupted = true;
+    runtime.interrupt();
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    out.checks.push(...(await runtime.runAll(instances)));
+    const totals = await runtime.finish();
+    for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
+    out.observations.push(totals.schema);
+    out.requests += totals.requests;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await runtime.close();
+  }
+}
+
+function assemble(opts: RunOptions, plan: Plan, ex: Executed): RunResults {
+  const { contract, only } = plan;
+  const schemaChecks = schemaResults(contract, mergeObservations(ex.observations)).filter((c) => selected(only, c.id, c.clause));
+  const checks: CheckResult[] = [...ex.checks, ...schemaChecks].sort((a, b) => a.id.localeCompare(b.id));
+  const baseline = plan.baselineEntries && opts.baseline ? applyBaseline(resolve(opts.baseline), plan.baselineEntries, checks) : undefined;
+  const clauses = only.length ? contract.clauses.filter((c) => selected(only, c.id, c.id) || only.some((o) => o.toUpperCase() === familyOf(c.id))) : contract.clauses;
+  const partial: Omit<RunResults, 'exitCode'> = {
+    tool: { name: 'storefront-check', version: packageVersion() },
+    target: { baseUrl: ex.baseUrl, env: ex.target?.env ?? (ex.embedded ? 'embedded' : opts.config.target.env), embedded: ex.embedded, ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
+    pack: opts.config.pack,
+    startedAt: plan.started.toISOString(),
+    durationMs: Math.round(performance.now() - plan.t0),
+    requests: ex.requests,
+    summary: summarise(checks),
+    checks,
+    coverage: coverage(clauses, checks),
+    setup: plan.setup,
+    ...(baseline ? { baseline } : {}),
+    ...(ex.interrupted || ex.targetLost ? { interrupted: true } : {}),
+    ...(opts.strict ? { strict: true } : {}),
+  };
+  const v = verdict(partial, { strict: opts.strict, targetLost: ex.targetLost });
+  return { ...partial, exitCode: v.exitCode, verdict: v.reason };
+}

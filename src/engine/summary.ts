@@ -42,10 +42,10 @@ export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: 
   if (opts.targetLost) return { exitCode: ExitCode.UNREACHABLE, reason: 'the target stopped answering during the run' };
   if (results.interrupted) return { exitCode: ExitCode.FAILED, reason: 'the run was interrupted; the reports hold what was checked so far' };
   if (setupErrors.length) return { exitCode: ExitCode.FAILED, reason: `setup problem: ${setupErrors[0].message}` };
-  if (failing.length) return { exitCode: ExitCode.FAILED, reason: `${failing.length} check(s) failed` };
   if (errored.length) {
-    return { exitCode: ExitCode.INTERNAL, reason: `${errored.length} check(s) errored: the tool failed, not the API (${errored[0].id}); please report it` };
+    return { exitCode: ExitCode.INTERNAL, reason: `${errored.length} check(s) errored: the tool failed, not the API (${errored[0].id}); please report it${failing.length ? `; and ${failing.length} check(s) failed` : ''}` };
   }
+  if (failing.length) return { exitCode: ExitCode.FAILED, reason: `${failing.length} check(s) failed` };
   if (opts.strict && warnings.length) return { exitCode: ExitCode.FAILED, reason: `${warnings.length} warning(s) fail the gate under --strict` };
   if (checked === 0) {
     return {

@@ -1,47 +1,23 @@
 // Runs the suite files on vitest's Node API (createVitest): rooted at the package root so it works
 // from a git clone and from an installed package (vitest transpiles suites/*.ts itself), our
-// collector as the only reporter (nothing on stdout), files in parallel on `concurrency` forked
-// workers sharing their module graph (isolate: false: the contract and memo load once per worker).
+// collector as the only reporter (nothing on stdout), every file in ONE forked worker sharing its
+// module graph (isolate: false): the worker holds the run's one CheckRuntime, whose scheduler —
+// not a worker count — bounds how many checks are in flight (--concurrency).
 
-import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestSequencer, TestSpecification } from 'vitest/node';
 import { packageRoot } from '../config/package-root.js';
 import type { ResultCollector } from './collector.js';
 import type { RunContext } from './context.js';
-
-/**
- * Order of the suite files: the biggest first (they take longest, so two workers finish together),
- * and suites that spend a shared server budget — the rate-limit probe exhausts the client's
- * request window — last, so the other suites' requests are not held up by its 429s.
- */
-class SuiteOrder implements TestSequencer {
-  static readonly LAST = [/rate-limit/];
-  shard(files: TestSpecification[]): TestSpecification[] {
-    return files;
-  }
-  sort(files: TestSpecification[]): TestSpecification[] {
-    const size = (f: TestSpecification) => {
-      try {
-        return statSync(f.moduleId).size;
-      } catch {
-        return 0;
-      }
-    };
-    const last = (f: TestSpecification) => (SuiteOrder.LAST.some((re) => re.test(f.moduleId)) ? 1 : 0);
-    return [...files].sort((a, b) => last(a) - last(b) || size(b) - size(a));
-  }
-}
 
 /** Run the suite files on vitest's Node API; true when the run was cancelled. */
 export async function runVitest(
   run: RunContext,
   include: string[],
-  concurrency: number,
   collector: ResultCollector,
   signal: AbortSignal | undefined,
-  checkTargetLost: () => Promise<boolean>,
+  /** given a way to cancel the run, returns what to call when a request got no response */
+  watchTarget: (cancel: () => void) => () => void,
 ): Promise<{ cancelled: boolean }> {
   const { createVitest } = await import('vitest/node');
   const root = packageRoot();
@@ -58,11 +34,10 @@ export async function runVitest(
       watch: false,
       reporters: [collector],
       pool: 'forks',
-      maxWorkers: concurrency,
-      fileParallelism: true,
+      maxWorkers: 1,
+      fileParallelism: false,
       isolate: false,
       provide: { storefront: run },
-      sequence: { sequencer: SuiteOrder },
       testTimeout: 300_000,
       hookTimeout: 120_000,
       teardownTimeout: 10_000,
@@ -93,19 +68,8 @@ export async function runVitest(
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
 
-  // a check that got no response at all: is the target gone? (one probe at a time)
-  let probing = false;
-  collector.onNetworkError = () => {
-    if (probing || cancelled) return;
-    probing = true;
-    checkTargetLost()
-      .then((lost) => {
-        if (lost) cancel();
-      })
-      .finally(() => {
-        probing = false;
-      });
-  };
+  // a check that got no response at all: is the target gone?
+  collector.onNetworkError = watchTarget(cancel);
   try {
     await vitest.start();
   } finally {

@@ -36,7 +36,7 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
     const endpointW = Math.min(40, Math.max(8, ...rows.map((r) => r.endpoint.length)));
     const msgW = Math.max(30, width - clauseW - endpointW - 8);
     for (const r of rows.slice(0, MAX_ROWS)) {
-      const tag = r.baselined ? c.dim(' (baseline)') : r.flaky ? c.dim(' (flaky)') : '';
+      const tag = r.baselined ? c.dim(' (baseline)') : r.intermittent ? c.dim(' (intermittent)') : '';
       write(`  ${colour(r.clause.padEnd(clauseW))}  ${oneLine(r.endpoint, endpointW).padEnd(endpointW)}  ${oneLine(r.message, msgW)}${tag}`);
     }
     if (rows.length > MAX_ROWS) write(c.dim(`  … and ${rows.length - MAX_ROWS} more (see the reports)`));

@@ -143,7 +143,7 @@ ${MODEL_PLACEHOLDER}
   var list = document.getElementById('checks');
   var order = model.checks.slice().sort(function (a, b) { return RANK[b.status] - RANK[a.status] || a.id.localeCompare(b.id); });
   var rows = order.map(function (c) {
-    var tags = (c.flaky ? ' · flaky' : '') + (c.baselined ? ' · baseline' : '');
+    var tags = (c.intermittent ? ' · intermittent' : '') + (c.baselined ? ' · baseline' : '');
     var summary = el('summary', {}, [el('span', { class: 'badge ' + c.status, text: c.status }), el('b', { class: 'mono', text: c.clause }),
       el('span', { class: 'mono', text: c.endpoint }), el('span', { text: c.title }), el('span', { class: 'muted', text: tags })]);
     var body = el('div', { class: 'body' }, [el('p', { class: 'mono muted', text: c.id }), el('p', { text: c.message })]);

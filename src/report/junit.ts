@@ -34,7 +34,7 @@ function testcase(c: CheckResult): string {
   }
   if (c.status === 'skipped') return `    <testcase ${attrs}>\n      <skipped message="${xmlAttr(c.message)}"/>\n    </testcase>`;
   if (c.status === 'warned' || c.baselined) {
-    const label = c.baselined ? 'known failure (baseline)' : c.flaky ? 'warning (flaky)' : 'warning';
+    const label = c.baselined ? 'known failure (baseline)' : 'warning';
     return `    <testcase ${attrs}>\n      <system-out>${xmlText(`${label}: ${detail}`)}</system-out>\n    </testcase>`;
   }
   return `    <testcase ${attrs}/>`;

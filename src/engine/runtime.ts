@@ -1,0 +1,301 @@
+// The CheckRuntime: runs check instances without any test runner. It builds each CheckContext
+// (the one client, sessions, memo, path resolution, cleanups, skip/fail/note), runs instances with
+// bounded concurrency (scheduler.ts), decides each result, and at the end undoes what the checks
+// created. `storefront-check run` reaches it through vitest (harness.ts, a thin glue); the
+// project's tests and library users call it in-process (run.ts, driver 'in-process').
+//
+// The verdict policy lives here and only here: a check that throws CheckFailure failed; if it is
+// repeatable it runs once more, and a failure that does not repeat is still a failure, marked
+// "intermittent (1 of 2)". Transport trouble (429, 502/503/504, expired sessions) is the client's
+// business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
+
+import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
+import type { ContractPack } from '../contract/types.js';
+import { MissingCredentialError } from '../http/errors.js';
+import { toEvidence } from '../http/evidence.js';
+import type { Identity } from '../http/interceptors/session.js';
+import type { Exchange, RequestSpec } from '../http/types.js';
+import type { CheckResult, CheckStatus, Evidence } from '../results.js';
+import { getValidator } from '../validation/validator.js';
+import type { RunContext, SchemaObservation } from './context.js';
+import { PathResolver } from './params.js';
+import { Scheduler } from './scheduler.js';
+import type { CheckInstance } from './select.js';
+import { createRunServices, type RunServices } from './services.js';
+
+const MAX_EVIDENCE = 5;
+const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', customer2: 'customer2', expiredToken: 'expired', serviceToken: 'service' };
+/** Cleanups get their own short deadline each: an interrupted run must still end. */
+const CLEANUP_DEADLINE_MS = 10_000;
+
+/** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
+class Interrupted extends Error {}
+
+export interface RuntimeOptions {
+  run: RunContext;
+  contract: ContractPack;
+  /** checks in flight at once (requests, not CPU: sized for network latency) */
+  concurrency: number;
+  /** each check's budget; past it the check is `errored` (default: 10 × the request timeout, at least 60 s) */
+  checkBudgetMs?: number;
+  onResult?: (r: CheckResult) => void;
+  /** every exchange of the run as it completes (no-response exchanges tell a lost target) */
+  onExchange?: (ex: Exchange) => void;
+}
+
+/** What the runtime did besides the check results: requests, schema observations, cleanup problems. */
+export interface RuntimeTotals {
+  requests: number;
+  networkErrors: number;
+  firstNetworkError?: string;
+  schema: SchemaObservation[];
+  cleanupErrors: string[];
+}
+
+type Attempt = { status: CheckStatus; message: string; evidence?: Evidence[]; stack?: string };
+
+export class CheckRuntime {
+  private readonly services: RunServices;
+  private readonly scheduler: Scheduler;
+  private readonly resolver: PathResolver;
+  private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly created = new Map<string, Promise<unknown>>();
+  private cleanups: Array<() => Promise<unknown>> = [];
+  private readonly levels: Map<string, string>;
+  private readonly budgetMs: number;
+  private interrupted = false;
+  private reported = { requests: 0 };
+
+  constructor(private readonly o: RuntimeOptions) {
+    const { run, contract } = o;
+    this.services = createRunServices({
+      contract,
+      baseUrl: run.target.baseUrl,
+      production: run.target.production,
+      apiVersion: run.apiVersion,
+      timeoutMs: run.timeoutMs,
+      retry: run.retry,
+      secrets: run.secrets,
+      tokens: run.tokens,
+      credentials: run.credentials,
+      missing: run.missing,
+      onExchange: o.onExchange,
+    });
+    this.scheduler = new Scheduler(o.concurrency);
+    this.resolver = new PathResolver({
+      contract,
+      target: run.target,
+      send: (spec) => this.services.client.send(spec),
+      workerMemo: this.memos,
+      fileMemo: this.created,
+      cleanup: (fn) => this.cleanups.push(fn),
+    });
+    this.levels = new Map(contract.clauses.map((c) => [c.id, c.level]));
+    this.budgetMs = o.checkBudgetMs ?? Math.max(60_000, run.timeoutMs * 10);
+  }
+
+  /** Queue an instance; it runs after start(). Resolves with its result (never rejects). */
+  add(inst: CheckInstance): Promise<CheckResult> {
+    const op = inst.op;
+    const stateful = inst.def.stateful ?? Boolean(inst.def.writes);
+    return this.scheduler
+      .add({
+        run: () => this.runInstance(inst),
+        ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: 'interrupted: the run stopped before this check started' }),
+        exclusive: inst.def.exclusive,
+        serial: stateful ? inst.family : undefined,
+        afterReaders: stateful,
+        reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
+      })
+      .then((r) => {
+        this.o.onResult?.(r);
+        return r;
+      });
+  }
+
+  get contract(): ContractPack {
+    return this.o.contract;
+  }
+
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** SIGINT/SIGTERM: no new check starts; running checks end as "skipped: interrupted". */
+  interrupt(): void {
+    this.interrupted = true;
+    this.scheduler.abort();
+  }
+
+  get isInterrupted(): boolean {
+    return this.interrupted;
+  }
+
+  /** Run a list of instances to the end (the in-process driver). */
+  async runAll(instances: readonly CheckInstance[]): Promise<CheckResult[]> {
+    const all = instances.map((i) => this.add(i));
+    this.start();
+    return Promise.all(all);
+  }
+
+  /** Wait for every queued check, undo what the checks created, and give the totals since the last call. */
+  async finish(): Promise<RuntimeTotals> {
+    await this.scheduler.idle();
+    const cleanupErrors: string[] = [];
+    const todo = this.cleanups.reverse();
+    this.cleanups = [];
+    for (const fn of todo) {
+      try {
+        await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
+      } catch (err) {
+        cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
+      }
+    }
+    this.created.clear();
+    const { client, observer } = this.services;
+    const totals: RuntimeTotals = {
+      requests: client.requestCount - this.reported.requests,
+      networkErrors: observer.networkErrors,
+      firstNetworkError: observer.firstNetworkError,
+      schema: observer.observations(),
+      cleanupErrors,
+    };
+    this.reported = { requests: client.requestCount };
+    observer.reset();
+    return totals;
+  }
+
+  async close(): Promise<void> {
+    await this.services.client.close();
+  }
+
+  private result(inst: CheckInstance, started: number, a: Attempt, extra: Partial<CheckResult> = {}): CheckResult {
+    return {
+      id: inst.id,
+      clause: inst.def.clause,
+      family: inst.family,
+      endpoint: inst.endpoint,
+      title: inst.def.title,
+      status: a.status,
+      message: a.message,
+      ...(a.evidence?.length ? { evidence: a.evidence } : {}),
+      ...(a.stack ? { stack: a.stack } : {}),
+      ...extra,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Why an instance does not run here (ENV-02 gating, missing identities), or undefined. */
+  private gate(inst: CheckInstance): string | undefined {
+    const t = this.o.run.target;
+    if (inst.def.writes && (t.readOnly || t.production)) {
+      return `changes server state: not run against ${t.production ? 'production' : 'a --read-only target'} (ENV-02)`;
+    }
+    // defence in depth (ENV-02): production gets GET/HEAD and the login only, whatever the op's x-writes says
+    const method = inst.endpoint.split(' ')[0];
+    const loginKey = this.o.contract.byId(this.o.contract.conventions.auth.login.operationId).key;
+    if (t.production && /^(POST|PUT|PATCH|DELETE)$/.test(method) && inst.endpoint !== loginKey) {
+      return `sends ${method}: only GET, HEAD and the login are sent to production (ENV-02)`;
+    }
+    for (const need of inst.def.needs ?? []) {
+      if (!t.has[need]) return this.services.store.why(NEED_TO_IDENTITY[need]);
+    }
+    return undefined;
+  }
+
+  private async runInstance(inst: CheckInstance): Promise<CheckResult> {
+    const started = performance.now();
+    const why = this.gate(inst);
+    if (why) return this.result(inst, started, { status: 'skipped', message: why });
+    const first = await this.attempt(inst);
+    if (first.status !== 'failed') return this.result(inst, started, first);
+    const repeatable = inst.def.repeatable ?? !inst.def.writes;
+    let message = first.message;
+    if (repeatable && !this.interrupted) {
+      const second = await this.attempt(inst);
+      if (second.status === 'passed') message = `intermittent (1 of 2 runs failed): ${first.message}`;
+      else if (second.status === 'failed') message = `${first.message} (failed again when repeated)`;
+    }
+    const level = this.levels.get(inst.def.clause) ?? 'MUST';
+    return this.result(inst, started, { ...first, status: level === 'SHOULD' ? 'warned' : 'failed', message }, message.startsWith('intermittent') ? { intermittent: true } : {});
+  }
+
+  private async attempt(inst: CheckInstance): Promise<Attempt> {
+    const notes: string[] = [];
+    const mine: Exchange[] = [];
+    const ctx = this.context(inst, notes, mine);
+    const redact = (s: string) => this.services.redactor.text(s);
+    const evidenceOf = (exchanges: Exchange[]) => exchanges.slice(0, MAX_EVIDENCE).map((ex) => toEvidence(ex, this.services.redactor));
+    try {
+      await withDeadline(inst.def.run(ctx), this.budgetMs, `check ${inst.id}`);
+      if (this.interrupted) throw new Interrupted();
+      return { status: 'passed', message: notes.length ? notes.join('; ') : inst.def.title };
+    } catch (err) {
+      if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: 'interrupted: the run stopped while this check ran' };
+      if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };
+      if (err instanceof MissingCredentialError) return { status: 'skipped', message: err.reason };
+      if (err instanceof CheckFailure) {
+        return { status: 'failed', message: redact(err.message), evidence: evidenceOf(err.evidence.length ? err.evidence : mine.slice(-1)) };
+      }
+      const e = err instanceof Error ? err : new Error(String(err));
+      return {
+        status: 'errored',
+        message: redact(`the tool failed, not the API: ${e.message}`),
+        stack: redact(e.stack ?? e.message),
+        evidence: evidenceOf(mine.slice(-1)),
+      };
+    }
+  }
+
+  private context(inst: CheckInstance, notes: string[], mine: Exchange[]): CheckContext {
+    const { client } = this.services;
+    const { contract, run } = this.o;
+    const send = async (spec: RequestSpec) => {
+      if (this.interrupted) throw new Interrupted();
+      const ex = await client.send(spec);
+      mine.push(ex);
+      return ex;
+    };
+    return {
+      http: { send, exchanges: () => client.exchanges(), close: async () => {} },
+      contract,
+      target: run.target,
+      op: inst.op,
+      send,
+      resolvePath: (op, values) => this.resolver.resolve(op, values),
+      validateShape: (name, value) => getValidator(contract).validateShape(name, value),
+      cleanup: (fn) => void this.cleanups.push(fn),
+      memo: <T>(key: string, make: () => Promise<T>) => {
+        let p = this.memos.get(key) as Promise<T> | undefined;
+        if (!p) {
+          p = make();
+          this.memos.set(key, p);
+          // a failed fixture is not cached: the next check may try again
+          p.catch(() => this.memos.delete(key));
+        }
+        return p;
+      },
+      fail: (message, ...evidence) => {
+        throw new CheckFailure(message, evidence);
+      },
+      skip: (reason) => {
+        throw new CheckSkip(reason);
+      },
+      note: (message) => void notes.push(message),
+      credentials: (who) => {
+        const c = run.credentials[who];
+        return c ? { email: c.email, password: c.password, captcha: c.recaptchaToken } : undefined;
+      },
+    };
+  }
+}
+
+/** Resolve with p, or reject once `ms` have passed (the work itself is bounded by its requests' deadlines). */
+function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} exceeded its budget of ${Math.round(ms / 1000)} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}

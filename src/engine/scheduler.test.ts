@@ -1,0 +1,60 @@
+// The scheduler's orderings, on timed fake jobs (no network): the concurrency bound, serial keys,
+// readers before the writers that wait for them, an exclusive job alone and last, and abort.
+import { describe, expect, test } from 'vitest';
+import { Scheduler, type JobSpec } from './scheduler.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 2));
+
+/** Run jobs named by their spec; record [name, start|end] events and the peak of jobs running at once. */
+async function trace(concurrency: number, specs: Array<[string, Partial<JobSpec<string>>]>, before?: (s: Scheduler) => void) {
+  const s = new Scheduler(concurrency);
+  const events: string[] = [];
+  let running = 0;
+  let peak = 0;
+  const all = specs.map(([name, spec]) =>
+    s.add({
+      ...spec,
+      ifAborted: () => `${name}:aborted`,
+      async run() {
+        events.push(`+${name}`);
+        peak = Math.max(peak, ++running);
+        await tick();
+        running--;
+        events.push(`-${name}`);
+        return name;
+      },
+    }),
+  );
+  before?.(s);
+  s.start();
+  const results = await Promise.all(all);
+  return { events, peak, results };
+}
+
+describe('Scheduler', () => {
+  test('never more than `concurrency` jobs at once, all of them run', async () => {
+    const { peak, results } = await trace(3, Array.from({ length: 10 }, (_, i) => [`j${i}`, {}] as [string, object]));
+    expect(peak).toBe(3);
+    expect(results).toHaveLength(10);
+  });
+  test('jobs with one serial key run one at a time', async () => {
+    const { events } = await trace(8, [['a1', { serial: 'A' }], ['a2', { serial: 'A' }], ['b', { serial: 'B' }]]);
+    expect(events.indexOf('-a1')).toBeLessThan(events.indexOf('+a2'));
+    expect(events.indexOf('+b')).toBeLessThan(events.indexOf('-a1'));
+  });
+  test('afterReaders jobs start only when every reader is done, whatever the queue order', async () => {
+    const { events } = await trace(8, [['w', { afterReaders: true }], ['r1', { reader: true }], ['r2', { reader: true }], ['x', {}]]);
+    expect(events.indexOf('+w')).toBeGreaterThan(Math.max(events.indexOf('-r1'), events.indexOf('-r2')));
+  });
+  test('an exclusive job runs alone, after the others', async () => {
+    const { events } = await trace(8, [['rl', { exclusive: true }], ['a', {}], ['b', { serial: 'S' }], ['c', { serial: 'S' }]]);
+    expect(events.slice(-2)).toEqual(['+rl', '-rl']);
+  });
+  test('abort: queued jobs resolve as aborted, nothing new starts', async () => {
+    const { results } = await trace(1, [['a', {}], ['b', {}]], (s) => queueMicrotask(() => s.abort()));
+    expect(results).toEqual(['a', 'b:aborted']);
+  });
+  test('a concurrency that is not a positive integer is refused', () => {
+    expect(() => new Scheduler(0)).toThrow(/positive integer/);
+  });
+});
