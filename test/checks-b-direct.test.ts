@@ -59,6 +59,7 @@ async function runCheck(def: CheckDef, faults: string[] = [], opId?: string, tar
     },
     op: opId ? contract.byId(opId) : undefined,
     send: (spec) => client.send(spec),
+    sendAll: (specs) => Promise.all(specs.map((spec) => client.send(spec))),
     resolvePath: async (op) => op.path,
     validateShape: (name, value) => getValidator(contract).validateShape(name, value),
     cleanup: (fn) => void cleanups.push(fn),

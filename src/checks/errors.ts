@@ -3,7 +3,7 @@
 // answers) feeds the envelope checks, which then judge every 4xx/5xx the worker has observed.
 
 import type { Operation } from '../contract/types.js';
-import type { Exchange } from '../http/types.js';
+import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
@@ -69,7 +69,7 @@ interface Provoked {
 async function readBattery(ctx: CheckContext): Promise<Provoked[]> {
   const c = ctx.contract.conventions;
   const out: Provoked[] = [{ ex: await ctx.send({ method: 'GET', path: unknownRoute() }) }];
-  for (const op of publicOps(ctx).filter(withIdParam)) out.push({ ex: await unknownId(ctx, op) });
+  for (const ex of await Promise.all(publicOps(ctx).filter(withIdParam).map((op) => unknownId(ctx, op)))) out.push({ ex });
   const sortable = publicOps(ctx).find((o) => o.paged && o.sort.length);
   if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: `zz${c.sorting.separator}${c.sorting.directions.asc}` }) });
   for (const op of publicOps(ctx).filter((o) => Object.keys(o.requiredQuery).length)) {
@@ -112,7 +112,7 @@ function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
   return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => writeBattery(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
 }
 
-/** The battery, then every error answer (not to HEAD) the suite file has seen so far. */
+/** The battery, then every error answer (not to HEAD) the run has received. */
 async function observedErrors(ctx: CheckContext, writes: boolean): Promise<Exchange[]> {
   await battery(ctx, writes);
   // 502/503/504 are a downstream outage's (ERR-07), and /health/ready's documented DOWN body is a 503
@@ -168,7 +168,8 @@ const envelopeChecks: CheckDef[] = ([
   ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status', typeFits],
 ] as const).flatMap(([clause, slug, title, judge]) =>
   [false, true].map((writes): CheckDef => ({
-    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes,
+    // atEnd: they judge every error answer the run received, whichever family provoked it
+    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true,
     run: async (ctx) => {
       const seen = await observedErrors(ctx, writes);
       for (const ex of seen) judge(ctx, ex);
@@ -191,6 +192,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
     { [c.sorting.param]: '\u0000' }, { [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' },
     { locale: '\u00ff\u00fe' }, { query: `${'x'.repeat(2000)}'"<>` },
   ];
+  const specs: RequestSpec[] = [];
   for (const op of ctx.contract.operations.filter(readable)) {
     try {
       await opRequest(ctx, op);
@@ -200,14 +202,14 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
     }
     const variants: Array<Record<string, string>> = [{}, ...(op.paged ? junk : [])];
     for (const f of op.sort) for (const d of Object.values(c.sorting.directions)) variants.push({ [c.sorting.param]: `${f.name}${c.sorting.separator}${d}` });
-    for (const q of variants) await sendOp(ctx, op, q);
+    for (const q of variants) specs.push(await opRequest(ctx, op, q));
     if (withIdParam(op)) {
       const base = await opRequest(ctx, op);
-      for (const bad of ['..', 'x'.repeat(400), "' OR 1=1 --", '\u{1F4A5}', '%ZZ']) {
-        await ctx.send({ ...base, path: base.path.replace(/[^/]+$/, encodeURIComponent(bad)) });
-      }
+      for (const bad of ['..', 'x'.repeat(400), "' OR 1=1 --", '\u{1F4A5}', '%ZZ']) specs.push({ ...base, path: base.path.replace(/[^/]+$/, encodeURIComponent(bad)) });
     }
   }
+  // independent requests: in flight together
+  await ctx.sendAll(specs);
   noServerErrors(ctx);
 }
 
@@ -250,7 +252,6 @@ export const errorChecks: CheckDef[] = [
   },
   ...splitByWrites({ slug: 'malformed-json', clause: 'ERR-06', title: 'malformed JSON in a body gives 400', appliesTo: (op) => op.hasBody, run: malformedJson }),
   { slug: 'input-battery', clause: 'ERR-07', title: 'valid and invalid inputs never give a 5xx', endpoint: '*', run: inputBattery },
-  // last: judges everything the family sent
-  { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', run: async (ctx) => noServerErrors(ctx) },
+  { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', atEnd: true, run: async (ctx) => noServerErrors(ctx) },
 ];
 

@@ -106,11 +106,13 @@ async function simpleFilters(ctx: CheckContext): Promise<void> {
   const specs = ctx.op!.filters.filter((s) => s.style === 'simple');
   if (!specs.length) ctx.skip(`${ctx.op!.key} has no simple filters`);
   const items = await sampleItems(ctx);
+  const readings: Array<Promise<void>> = [];
   for (const spec of specs) {
     for (const v of await values(ctx, spec, items, spec.type === 'boolean' || spec.type === 'enum' ? 3 : 1)) {
-      await verify(ctx, 'FLT-01', [probe(ctx, spec, undefined, v)], v.from);
+      readings.push(verify(ctx, 'FLT-01', [probe(ctx, spec, undefined, v)], v.from));
     }
   }
+  await Promise.all(readings);
 }
 
 const KEEPS: ReadonlySet<FilterOp> = new Set(['eq', 'gte', 'lte']);
@@ -119,15 +121,17 @@ async function structuredFilters(ctx: CheckContext): Promise<void> {
   const specs = ctx.op!.filters.filter((s) => s.style === 'structured');
   if (!specs.length) ctx.skip(`${ctx.op!.key} has no structured filters`);
   const items = await sampleItems(ctx);
+  const probes: Array<[Probe, unknown]> = [];
   for (const spec of specs) {
-    const vals = await values(ctx, spec, items, spec.nullable ? 3 : 1);
-    for (const v of vals) {
+    for (const v of await values(ctx, spec, items, spec.nullable ? 3 : 1)) {
       for (const op of [undefined, ...spec.ops]) {
         const p = probe(ctx, spec, op, v);
-        await verify(ctx, 'FLT-02', [p], KEEPS.has(p.op) ? v.from : undefined);
+        probes.push([p, KEEPS.has(p.op) ? v.from : undefined]);
       }
     }
   }
+  // independent readings: in flight together
+  await Promise.all(probes.map(([p, from]) => verify(ctx, 'FLT-02', [p], from)));
 }
 
 /** Section 4: gt/gte/lt/lte on enums, booleans and strings are compared (SRT-01 order) or rejected with 400 INVALID_FILTER. */

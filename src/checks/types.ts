@@ -55,6 +55,11 @@ export interface CheckContext {
   /** send a request (shorthand for http.send) */
   send(spec: RequestSpec): Promise<Exchange>;
   /**
+   * Send requests that do not depend on each other, several in flight at once (the runtime bounds
+   * how many); the exchanges come back in the order of the specs.
+   */
+  sendAll(specs: readonly RequestSpec[]): Promise<Exchange[]>;
+  /**
    * resolve an operation's path params (x-params) to a concrete path, e.g. '/products/p-001'.
    * `values` pins params the check already has ({ cartId: 'c-1' }); the others are resolved.
    * Resources a write creates are shared within the suite file (fresh ones for DELETE operations)
@@ -100,7 +105,9 @@ export interface CheckDef {
    * run one at a time, and only after the checks over the customer's own lists are done.
    */
   stateful?: boolean;
-  /** runs alone, after everything else (the rate-limit probe spends the client's request window) */
+  /** runs alone, after the other checks (the rate-limit probe spends the client's request window) */
   exclusive?: boolean;
+  /** starts when every other check is done: a judge of everything the run received */
+  atEnd?: boolean;
   run(ctx: CheckContext): Promise<void>;
 }

@@ -28,7 +28,7 @@ export interface ConfigFlags {
 const credentials = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
 
 /** Checks in flight at once: sized for a target tens of milliseconds away, not for the CPU count. */
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 16;
 
 const fileSchema = z.strictObject({
   $schema: z.string().optional(),

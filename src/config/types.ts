@@ -32,7 +32,7 @@ export interface ResolvedConfig {
   secrets: Secrets;
   apiVersion: string; // STOREFRONT_API_VERSION, default 'v1.0'
   timeoutMs: number; // per request, default 10000
-  concurrency: number; // checks in flight at once (--concurrency), default 8
+  concurrency: number; // checks in flight at once (--concurrency), default 16
   readOnly: boolean;
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
   /** a discount code the target accepts, for the cart and order checks (STOREFRONT_DISCOUNT_CODE) */

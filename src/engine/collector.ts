@@ -3,11 +3,10 @@
 // test that vitest itself failed (timeout, crashed worker) or a suite file that did not load into
 // results and setup problems, and emits progress events as checks and files finish.
 
+import type { TestAnnotation } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { CheckResult } from '../results.js';
-import type { FileMeta } from './context.js';
-import type { ProgressEvent } from '../results.js';
-import './context.js';
+import type { CheckResult, ProgressEvent } from '../results.js';
+import { PROGRESS_TEST, type FileMeta, type LandedResult } from './context.js';
 
 function parseId(id: string): { clause: string; endpoint: string; slug: string } {
   const first = id.indexOf(':');
@@ -24,10 +23,27 @@ export class ResultCollector implements Reporter {
   onNetworkError?: () => void;
   constructor(private readonly onProgress?: (e: ProgressEvent) => void) {}
 
+  /** ids already shown as progress (from the progress test's annotations) */
+  private readonly announced = new Set<string>();
+
+  onTestCaseAnnotate(testCase: TestCase, annotation: TestAnnotation): void {
+    if (testCase.name !== PROGRESS_TEST || annotation.type !== PROGRESS_TEST) return;
+    const { noResponse, ...result } = JSON.parse(annotation.message) as LandedResult;
+    this.announced.add(result.id);
+    if (noResponse) this.onNetworkError?.();
+    this.onProgress?.({ type: 'check', result });
+  }
+
   onTestCaseResult(testCase: TestCase): void {
+    if (testCase.name === PROGRESS_TEST) {
+      const r = testCase.result();
+      if (r.state === 'failed') this.problems.push(`the run's progress test failed: ${r.errors?.[0]?.message ?? 'unknown error'}`);
+      return;
+    }
     const meta = testCase.meta().storefrontCheck;
     if (meta) {
       this.checks.push(meta);
+      if (this.announced.has(meta.id)) return;
       if (meta.evidence?.some((e) => e.error)) this.onNetworkError?.();
       this.onProgress?.({ type: 'check', result: meta });
       return;

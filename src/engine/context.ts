@@ -33,10 +33,18 @@ export interface RunContext {
   retry?: Partial<RetryOptions>;
   /** checks in flight at once (--concurrency) */
   concurrency: number;
+  /** registry families the run's suite files cover: the first suite file queues them all */
+  families: string[];
 }
 
 /** One check result travelling from a worker to the main process. */
 export type CheckMeta = CheckResult;
+
+/** The vitest test that carries live progress: its annotations are LandedResults, its own result is ignored. */
+export const PROGRESS_TEST = '~progress';
+
+/** A result as it lands in the worker, before its suite file reports it: no evidence, whether a request got no response. */
+export type LandedResult = Omit<CheckResult, 'evidence' | 'stack'> & { noResponse: boolean };
 
 /** Schema conformance of all responses a suite file saw for one operation and status. */
 export interface SchemaObservation {

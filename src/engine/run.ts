@@ -195,6 +195,7 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
   return {
     target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, tokens, credentials: ids.credentials,
     missing, secrets: secretsOf(ids, tokens), only: plan.only, retry: opts.retry, concurrency: config.concurrency,
+    families: opts.driver === 'in-process' || opts.include ? [] : Object.keys(CHECK_FAMILIES),
   };
 }
 

@@ -103,6 +103,7 @@ export class CheckRuntime {
         run: () => this.runInstance(inst),
         ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: 'interrupted: the run stopped before this check started' }),
         exclusive: inst.def.exclusive,
+        atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,
         afterReaders: stateful,
         reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
@@ -144,13 +145,14 @@ export class CheckRuntime {
     const cleanupErrors: string[] = [];
     const todo = this.cleanups.reverse();
     this.cleanups = [];
-    for (const fn of todo) {
+    // each undoes one resource of its own: in flight together, newest first
+    await mapBounded(todo, this.o.concurrency, async (fn) => {
       try {
         await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
       } catch (err) {
         cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
       }
-    }
+    });
     this.created.clear();
     const { client, observer } = this.services;
     const totals: RuntimeTotals = {
@@ -262,6 +264,7 @@ export class CheckRuntime {
       target: run.target,
       op: inst.op,
       send,
+      sendAll: (specs) => mapBounded(specs, this.o.concurrency, send),
       resolvePath: (op, values) => this.resolver.resolve(op, values),
       validateShape: (name, value) => getValidator(contract).validateShape(name, value),
       cleanup: (fn) => void this.cleanups.push(fn),
@@ -288,6 +291,20 @@ export class CheckRuntime {
       },
     };
   }
+}
+
+/** fn over items with at most `limit` calls in flight; results in the order of the items. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** Resolve with p, or reject once `ms` have passed (the work itself is bounded by its requests' deadlines). */

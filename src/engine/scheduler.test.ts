@@ -50,6 +50,11 @@ describe('Scheduler', () => {
     const { events } = await trace(8, [['rl', { exclusive: true }], ['a', {}], ['b', { serial: 'S' }], ['c', { serial: 'S' }]]);
     expect(events.slice(-2)).toEqual(['+rl', '-rl']);
   });
+  test('atEnd jobs start after every other job, the exclusive one included, and run together', async () => {
+    const { events } = await trace(8, [['judge1', { atEnd: true }], ['rl', { exclusive: true }], ['a', {}], ['judge2', { atEnd: true }]]);
+    expect(events.indexOf('+judge1')).toBeGreaterThan(events.indexOf('-rl'));
+    expect(events.indexOf('+judge2')).toBeLessThan(events.indexOf('-judge1'));
+  });
   test('abort: queued jobs resolve as aborted, nothing new starts', async () => {
     const { results } = await trace(1, [['a', {}], ['b', {}]], (s) => queueMicrotask(() => s.abort()));
     expect(results).toEqual(['a', 'b:aborted']);

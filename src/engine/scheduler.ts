@@ -1,6 +1,7 @@
 // Bounded concurrency with the few orderings the contract needs. Checks are network-bound, so
 // many are in flight at once (up to `concurrency`), except where order matters:
-//   - `exclusive` jobs (the rate-limit probe spends the client's request window) run alone, last;
+//   - `exclusive` jobs (the rate-limit probe spends the client's request window) run alone, late;
+//   - `atEnd` jobs (judges of everything the run received) start when every other job is done;
 //   - jobs with the same `serial` key (stateful flows of one customer) run one at a time;
 //   - `afterReaders` jobs (writes to the customer's state) wait until every `reader` job (checks
 //     over the customer's own lists) is done, so those lists cannot change under a reading.
@@ -11,6 +12,7 @@ export interface JobSpec<T> {
   /** what the job resolves with when the run is aborted before it started */
   ifAborted(): T;
   exclusive?: boolean;
+  atEnd?: boolean;
   serial?: string;
   reader?: boolean;
   afterReaders?: boolean;
@@ -23,12 +25,15 @@ interface Queued<T> extends JobSpec<T> {
   reject(err: unknown): void;
 }
 
-const rankOf = (j: JobSpec<unknown>) => (j.exclusive ? 3 : j.afterReaders ? 2 : j.reader ? 0 : 1);
+// readers first (the writers wait for them), then the writers' serial lanes (the longest chains),
+// then everything else; exclusive jobs last
+const rankOf = (j: JobSpec<unknown>) => (j.atEnd ? 4 : j.exclusive ? 3 : j.reader ? 0 : j.afterReaders ? 1 : 2);
 
 export class Scheduler {
   private readonly queue: Queued<any>[] = [];
   private readonly busy = new Set<string>();
   private running = 0;
+  private runningAtEnd = 0;
   private exclusiveRunning = false;
   private readersLeft = 0;
   private seq = 0;
@@ -79,6 +84,7 @@ export class Scheduler {
   private eligible(j: Queued<unknown>): boolean {
     if (this.exclusiveRunning || this.running >= this.concurrency) return false;
     if (j.exclusive) return this.running === 0;
+    if (j.atEnd) return this.running === this.runningAtEnd && this.queue.every((q) => q.atEnd);
     if (j.serial && this.busy.has(j.serial)) return false;
     if (j.afterReaders && this.readersLeft > 0) return false;
     return true;
@@ -88,8 +94,8 @@ export class Scheduler {
     for (let i = 0; i < this.queue.length && !this.aborted; ) {
       const j = this.queue[i];
       if (!this.eligible(j)) {
-        // an exclusive job waits for everything before it; nothing behind it may overtake
-        if (j.exclusive) break;
+        // an exclusive or final job waits for everything before it; nothing behind it may overtake
+        if (j.exclusive || j.atEnd) break;
         i++;
         continue;
       }
@@ -101,12 +107,14 @@ export class Scheduler {
 
   private launch(j: Queued<unknown>): void {
     this.running++;
+    if (j.atEnd) this.runningAtEnd++;
     if (j.exclusive) this.exclusiveRunning = true;
     if (j.serial) this.busy.add(j.serial);
     j.run()
       .then(j.resolve, j.reject)
       .finally(() => {
         this.running--;
+        if (j.atEnd) this.runningAtEnd--;
         if (j.exclusive) this.exclusiveRunning = false;
         if (j.serial) this.busy.delete(j.serial);
         if (j.reader) this.readersLeft--;

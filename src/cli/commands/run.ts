@@ -49,7 +49,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--reporter <names>', `reporters, comma-separated (${REPORTER_NAMES.join(', ')}; default all)`).argParser(list))
     .option('--strict', 'SHOULD warnings fail the run too')
     .option('--baseline <file>', 'known failures by check id: shown, but they do not fail the run (entries may expire)')
-    .option('--concurrency <n>', 'checks in flight at once, 1-64 (default 8; raise it for a distant target)')
+    .option('--concurrency <n>', 'checks in flight at once, 1-64 (default 16; raise it for a distant target)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
     .option('--read-only', 'skip every check that changes server state (always on for production)')
     .option('--fault <id>', 'embedded server only: switch on a deliberate contract violation (repeatable; see `serve --list-faults`)', collect, [])
