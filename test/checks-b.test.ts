@@ -20,8 +20,10 @@ const FAMILIES = ['AUTH', 'IDM', 'CART', 'VER', 'RL', 'ENV'];
 /** small windows keep the rate-limit family quick (RL-03 waits for the window to clear) */
 const FAST_LIMITS = { windowMs: 2000, search: 40 };
 const cwd = mkdtempSync(join(tmpdir(), 'checks-b-'));
+/** a probe budget of a few windows: RL-03 proves a server that never recovers within it wrong */
+const FAST_PROBE = { maxRequests: 300, maxSeconds: 5 };
 function config(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  return { ...resolveConfig({}, {}, cwd), ...over };
+  return { ...resolveConfig({}, {}, cwd), rateLimitProbe: FAST_PROBE, ...over };
 }
 
 function run(only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}): Promise<RunResults> {

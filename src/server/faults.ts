@@ -8,7 +8,7 @@ export interface FaultInfo {
   title: string;
 }
 
-export const FAULTS: ReadonlyArray<FaultInfo> = [
+export const FAULTS = [
   // HDR
   { id: 'hdr-content-type-text-category', clause: 'HDR-01', title: 'GET /categories/{id} sends its JSON body as text/plain' },
   { id: 'hdr-no-415-addresses', clause: 'HDR-02', title: 'POST /customers/me/addresses parses a non-JSON Content-Type instead of answering 415' },
@@ -108,18 +108,25 @@ export const FAULTS: ReadonlyArray<FaultInfo> = [
   { id: 'cart-line-total-ignores-quantity', clause: 'CART-01', title: 'a line item totalPrice is its unitPrice whatever the quantity' },
   { id: 'cart-order-total-adds-shipping', clause: 'CART-02', title: 'a confirmed order totalAmount adds 995 cents shipping to the cart total' },
   { id: 'cart-order-total-ignores-discount', clause: 'CART-02', title: "a confirmed order's totalAmount ignores the cart discount" },
-];
+] as const satisfies ReadonlyArray<FaultInfo>;
+
+/** Every fault id: a typo in `faults.has('…')` does not compile. */
+export type FaultId = (typeof FAULTS)[number]['id'];
 
 export const FAULT_IDS: ReadonlySet<string> = new Set(FAULTS.map((f) => f.id));
 
+export function isFaultId(id: string): id is FaultId {
+  return FAULT_IDS.has(id);
+}
+
 /** The faults switched on for one server; `has` is the cheap check at each point of violation. */
-export type FaultSet = ReadonlySet<string>;
+export type FaultSet = ReadonlySet<FaultId>;
 
 /** Validate fault ids; throws a one-line Error listing the valid ids. */
 export function resolveFaults(ids: readonly string[] | undefined): FaultSet {
-  const out = new Set<string>();
+  const out = new Set<FaultId>();
   for (const id of ids ?? []) {
-    if (!FAULT_IDS.has(id)) {
+    if (!isFaultId(id)) {
       const family = id.split('-')[0];
       const near = FAULTS.filter((f) => f.id.startsWith(`${family}-`)).map((f) => f.id).slice(0, 4);
       const hint = near.length ? ` (${family} faults include ${near.join(', ')})` : '';

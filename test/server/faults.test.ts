@@ -1,7 +1,7 @@
 // Every fault of the catalogue is visible to a black-box client: its probe observes the
 // violation on a server with that fault and does not on a clean server.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FAULTS } from '../../src/server/faults.js';
+import { FAULTS, FAULT_IDS, type FaultId } from '../../src/server/faults.js';
 import type { StartOptions } from '../../src/server/types.js';
 import { boot, type Api } from './helpers.js';
 
@@ -255,5 +255,15 @@ describe.each(FAULTS.map((f) => [f.id, f.clause] as const))('%s (%s)', (id) => {
     } finally {
       if (control !== clean) await control.api.server.close();
     }
+  });
+});
+
+describe('fault ids are a typed union', () => {
+  test('a known id type-checks, a typo does not (npm test runs tsc over this file)', () => {
+    const known: FaultId = 'pag-limit-not-capped';
+    // @ts-expect-error a misspelt fault id must not compile
+    const typo: FaultId = 'pag-limit-not-caped';
+    expect(FAULT_IDS.has(known)).toBe(true);
+    expect(FAULT_IDS.has(typo)).toBe(false);
   });
 });
