@@ -12,6 +12,10 @@ export const ExitCode = {
   UNREACHABLE: 3,
   /** the tool itself broke (a bug): please report it */
   INTERNAL: 4,
+  /** the run was stopped by SIGINT (Ctrl-C): cleanups done, reports written (128 + 2) */
+  INTERRUPTED: 130,
+  /** the run was stopped by SIGTERM: cleanups done, reports written (128 + 15) */
+  TERMINATED: 143,
   /** k6 finished and a load threshold was crossed (k6's own code 99 is mapped here) */
   THRESHOLDS: 99,
 } as const;

@@ -35,6 +35,8 @@ export interface RunContext {
   concurrency: number;
   /** registry families the run's suite files cover: the first suite file queues them all */
   families: string[];
+  /** vitest driver: the main process creates this file to stop the run (the worker watches for it) */
+  stopFile: string;
 }
 
 /** One check result travelling from a worker to the main process. */

@@ -7,6 +7,7 @@
 // the target midway.
 
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHECK_FAMILIES } from '../checks/index.js';
 import type { CheckDef, TargetInfo } from '../checks/types.js';
@@ -45,6 +46,7 @@ export interface RunOptions {
   strict?: boolean;
   baseline?: string;
   onProgress?: (e: ProgressEvent) => void;
+  /** aborting stops the run (cleanups done, reports written); abort('SIGINT' | 'SIGTERM') sets exit 130 / 143 */
   signal?: AbortSignal;
   /** where the console reporter writes, colours (default stderr, auto) */
   reporterOptions?: ReporterOptions;
@@ -196,6 +198,7 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, tokens, credentials: ids.credentials,
     missing, secrets: secretsOf(ids, tokens), only: plan.only, retry: opts.retry, concurrency: config.concurrency,
     families: opts.driver === 'in-process' || opts.include ? [] : Object.keys(CHECK_FAMILIES),
+    stopFile: join(tmpdir(), `storefront-check-stop-${process.pid}-${Date.now()}`),
   };
 }
 
@@ -283,6 +286,7 @@ function assemble(opts: RunOptions, plan: Plan, ex: Executed): RunResults {
     ...(ex.interrupted || ex.targetLost ? { interrupted: true } : {}),
     ...(opts.strict ? { strict: true } : {}),
   };
-  const v = verdict(partial, { strict: opts.strict, targetLost: ex.targetLost });
+  const reason = opts.signal?.aborted ? opts.signal.reason : undefined;
+  const v = verdict(partial, { strict: opts.strict, targetLost: ex.targetLost, stoppedBy: typeof reason === 'string' ? reason : undefined });
   return { ...partial, exitCode: v.exitCode, verdict: v.reason };
 }

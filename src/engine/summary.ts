@@ -33,14 +33,17 @@ export interface Verdict {
   reason: string;
 }
 
-export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: boolean; targetLost?: boolean }): Verdict {
+export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: boolean; targetLost?: boolean; stoppedBy?: string }): Verdict {
   const failing = results.checks.filter((c) => c.status === 'failed' && !c.baselined);
   const warnings = results.checks.filter((c) => c.status === 'warned' && !c.baselined);
   const checked = results.checks.filter((c) => c.status !== 'skipped').length;
   const setupErrors = results.setup.filter((s) => s.level === 'error');
   const errored = results.checks.filter((c) => c.status === 'errored');
   if (opts.targetLost) return { exitCode: ExitCode.UNREACHABLE, reason: 'the target stopped answering during the run' };
-  if (results.interrupted) return { exitCode: ExitCode.FAILED, reason: 'the run was interrupted; the reports hold what was checked so far' };
+  if (results.interrupted) {
+    const exitCode = opts.stoppedBy === 'SIGTERM' ? ExitCode.TERMINATED : opts.stoppedBy === 'SIGINT' ? ExitCode.INTERRUPTED : ExitCode.FAILED;
+    return { exitCode, reason: `the run was interrupted${opts.stoppedBy ? ` (${opts.stoppedBy})` : ''}; the reports hold what was checked so far` };
+  }
   if (setupErrors.length) return { exitCode: ExitCode.FAILED, reason: `setup problem: ${setupErrors[0].message}` };
   if (errored.length) {
     return { exitCode: ExitCode.INTERNAL, reason: `${errored.length} check(s) errored: the tool failed, not the API (${errored[0].id}); please report it${failing.length ? `; and ${failing.length} check(s) failed` : ''}` };

@@ -4,6 +4,7 @@
 // module graph (isolate: false): the worker holds the run's one CheckRuntime, whose scheduler —
 // not a worker count — bounds how many checks are in flight (--concurrency).
 
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
@@ -59,11 +60,15 @@ export async function runVitest(
   for (const sig of signals) {
     for (const l of process.listeners(sig)) if (!before.get(sig)!.includes(l)) process.off(sig, l);
   }
+  // Stopping is the runtime's job, in the worker: it starts no new check, ends the running ones as
+  // "skipped: interrupted" and runs the cleanups. It learns of the stop from this file (a signal sent
+  // to this process alone, as CI runners do, does not reach the worker; vitest's own cancel would
+  // skip the cleanups).
   let cancelled = false;
   const cancel = () => {
     if (cancelled) return;
     cancelled = true;
-    vitest.cancelCurrentRun('keyboard-input').catch(() => {});
+    writeFileSync(run.stopFile, 'stop\n');
   };
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
@@ -74,6 +79,7 @@ export async function runVitest(
     await vitest.start();
   } finally {
     signal?.removeEventListener('abort', cancel);
+    rmSync(run.stopFile, { force: true });
     await vitest.close().catch(() => {});
     process.exitCode = savedExitCode;
   }

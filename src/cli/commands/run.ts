@@ -63,7 +63,8 @@ Checks that need what the target lacks are skipped with the reason, never failed
 
 Reports: results.json, junit.xml, report.html (one file, open it in a browser); progress on stderr.
 Exit codes: 0 no MUST failure, 1 a failure (or a warning with --strict, or nothing checked),
-2 usage/config error, 3 target unreachable.
+2 usage/config error, 3 target unreachable, 4 the tool failed (a check errored),
+130/143 interrupted by SIGINT/SIGTERM (cleanups done, reports written).
 
 Examples:
   storefront-check                                   check the embedded reference server
@@ -94,14 +95,15 @@ Examples:
         if (bad) throw new UsageError(`unknown fault '${bad}': list them with \`storefront-check serve --list-faults\``);
       }
 
+      // Ctrl-C / SIGTERM: stop starting checks, run the cleanups, write the reports, exit 130 / 143
       const controller = new AbortController();
-      const onSigint = () => {
-        if (controller.signal.aborted) process.exit(130); // second Ctrl-C: stop now
-        process.stderr.write('\ninterrupted: finishing the running checks and writing the reports (Ctrl-C again to quit)\n');
-        controller.abort();
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(sig === 'SIGTERM' ? 143 : 130); // a second one: stop now
+        process.stderr.write(`\ninterrupted (${sig}): no new checks; cleaning up and writing the reports (again to quit at once)\n`);
+        controller.abort(sig);
       };
-      process.on('SIGINT', onSigint);
-      process.on('SIGTERM', onSigint);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       try {
         const results = await runSuites({
           config,
@@ -116,8 +118,8 @@ Examples:
         if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         process.exitCode = results.exitCode;
       } finally {
-        process.off('SIGINT', onSigint);
-        process.off('SIGTERM', onSigint);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
     });
 }
