@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from './client.js';
 import { MissingCredentialError, ProductionWriteRefused } from './errors.js';
+import { createProductionPolicy } from './interceptors/guard.js';
 import { parseRetryAfter } from './interceptors/retry.js';
 import { createSessionStore } from './session.js';
 
@@ -187,14 +188,18 @@ describe('session layer', () => {
 });
 
 describe('production guard and capture', () => {
-  it('refuses writes to production except the login request', async () => {
+  it('refuses writes to production except the run’s own login body, once', async () => {
     routes.set('/auth/login', (_q, res) => json(res, 200, { accessToken: 'x' }));
-    const c = client({ production: true, login: { method: 'POST', path: '/auth/login' } });
+    const policy = createProductionPolicy({ production: true, loginBodies: ['{"a":1}'] });
+    const c = client({ policy, login: { method: 'POST', path: '/auth/login' } });
     const before = hits.get('/carts') ?? 0;
     await expect(c.send({ method: 'POST', path: '/carts', json: {} })).rejects.toBeInstanceOf(ProductionWriteRefused);
     await expect(c.send({ method: 'DELETE', path: '/carts/1' })).rejects.toBeInstanceOf(ProductionWriteRefused);
     expect(hits.get('/carts') ?? 0).toBe(before);
+    await expect(c.send({ method: 'POST', path: '/auth/login', json: { a: 2 } })).rejects.toBeInstanceOf(ProductionWriteRefused);
     expect((await c.send({ method: 'POST', path: '/auth/login', json: { a: 1 } })).response?.status).toBe(200);
+    await expect(c.send({ method: 'POST', path: '/auth/login', json: { a: 1 } })).rejects.toBeInstanceOf(ProductionWriteRefused);
+    expect(hits.get('/auth/login')).toBe(1);
     expect((await c.send({ method: 'GET', path: '/nothing' })).response?.status).toBe(404);
     await c.close();
   });

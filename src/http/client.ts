@@ -8,7 +8,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { AuthScheme } from '../contract/types.js';
 import { MissingCredentialError } from './errors.js';
 import { captureInterceptor } from './interceptors/capture.js';
-import { readOnlyGuard } from './interceptors/guard.js';
+import { type ProductionPolicy, createProductionPolicy, guardInterceptor } from './interceptors/guard.js';
 import { type RetryOptions, retryInterceptor } from './interceptors/retry.js';
 import { type Identity, type SessionStore, sessionInterceptor } from './interceptors/session.js';
 import { type RequestState, STATE_KEY, headerRecord } from './interceptors/state.js';
@@ -22,10 +22,14 @@ export interface ClientOptions {
   apiVersion?: { header: string; value: string };
   timeoutMs: number;
   store?: SessionStore;
-  /** ENV-02: refuse everything but GET/HEAD and the login request */
+  /** ENV-02: refuse everything but GET/HEAD (no login either, unless `policy` allows it) */
   production?: boolean;
-  /** the login operation ('POST', '/auth/login'), allowed on production */
+  /** ENV-02: the run's shared production policy (createProductionPolicy); overrides `production` */
+  policy?: ProductionPolicy;
+  /** the login operation ('POST', '/auth/login'): on production only the run's own credentials body, once */
   login?: { method: string; path: string };
+  /** the logout operation: on production only to end a session the run opened (endSessions) */
+  logout?: { method: string; path: string };
   /** contract matcher: operationId of a concrete request */
   match?: (method: string, pathWithQuery: string) => string | undefined;
   retry?: Partial<RetryOptions>;
@@ -72,12 +76,12 @@ function errorInfo(err: unknown): { code: string; message: string } {
   return { code, message };
 }
 
-export function createHttpClient(options: ClientOptions): HttpClient & { readonly requestCount: number; setProduction(v: boolean): void } {
+export function createHttpClient(options: ClientOptions): HttpClient & { readonly requestCount: number } {
   const base = new URL(options.baseUrl);
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
   const store = options.store ?? emptyStore;
-  let production = Boolean(options.production);
+  const policy = options.policy ?? createProductionPolicy({ production: Boolean(options.production) });
   const keep = options.keepExchanges ?? 2000;
 
   const agent = new Agent({
@@ -89,15 +93,15 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     captureInterceptor(),
     retryInterceptor(options.retry),
     sessionInterceptor(options.auth, store),
-    readOnlyGuard(() => production),
+    guardInterceptor(policy),
   );
 
   const recorded: Exchange[] = [];
   let seq = 0;
   let count = 0;
 
-  const isLogin = (method: string, path: string) =>
-    Boolean(options.login && options.login.method.toUpperCase() === method && path.split('?')[0] === `${basePath}${options.login.path}`);
+  const isOp = (op: { method: string; path: string } | undefined, method: string, path: string) =>
+    Boolean(op && op.method.toUpperCase() === method && path.split('?')[0] === `${basePath}${op.path}`);
 
   async function send(spec: RequestSpec): Promise<Exchange> {
     const method = spec.method.toUpperCase();
@@ -131,7 +135,8 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       attempts: 0,
       waitedMs: 0,
       rateLimited: 0,
-      isLogin: isLogin(method, path),
+      isLogin: isOp(options.login, method, path),
+      isLogout: isOp(options.logout, method, path),
     };
     const timeout = spec.timeoutMs ?? options.timeoutMs;
     const opts = {
@@ -203,9 +208,6 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     exchanges: () => recorded,
     get requestCount() {
       return count;
-    },
-    setProduction(v: boolean) {
-      production = v;
     },
     async close() {
       await agent.close();

@@ -23,6 +23,8 @@ export interface RequestState {
   rateLimited: number;
   /** the login request itself: allowed on production (ENV-02) */
   isLogin: boolean;
+  /** the logout request: allowed on production only to end a session the run opened */
+  isLogout?: boolean;
 }
 
 export type StatefulOptions = Dispatcher.DispatchOptions & { [STATE_KEY]?: RequestState };
