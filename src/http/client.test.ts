@@ -111,6 +111,17 @@ describe('retry layer', () => {
     await c.close();
   });
 
+  it('never waits past the request deadline: a long Retry-After delivers the 429', async () => {
+    routes.set('/rl-deadline', (_q, res) => json(res, 429, { status: 429 }, { 'retry-after': '3' }));
+    const c = client({ timeoutMs: 1000 });
+    const started = Date.now();
+    const ex = await c.send({ method: 'GET', path: '/rl-deadline' });
+    expect(ex.response?.status).toBe(429);
+    expect(ex.notes.join()).toMatch(/gave up retrying after 429: waiting 3000 ms would pass the request deadline/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await c.close();
+  });
+
   it('does not retry when the request says retry: false', async () => {
     routes.set('/rl-raw', (_q, res) => json(res, 429, { status: 429 }, { 'retry-after': '0' }));
     const c = client();

@@ -1,7 +1,8 @@
 // The one HTTP client of the tool: an undici keep-alive Agent composed of interceptors
 // (dispatcher.compose; the last listed is the outermost):
 //   guard (production read-only) → session (credential, re-login on 401) → retry (429/5xx) → capture
-// send() turns a RequestSpec into dispatch options, runs them through the chain and returns the
+// send() turns a RequestSpec into dispatch options, runs them through the chain and reads the
+// answer within the body limit and the request's total deadline (reader.ts), and returns the
 // recorded Exchange. Checks never build clients, retry, log in or redact themselves.
 
 import { Agent, type Dispatcher } from 'undici';
@@ -12,7 +13,8 @@ import { type ProductionPolicy, createProductionPolicy, guardInterceptor } from 
 import { type RetryOptions, retryInterceptor } from './interceptors/retry.js';
 import { type Identity, type SessionStore, sessionInterceptor } from './interceptors/session.js';
 import { type RequestState, STATE_KEY, headerRecord } from './interceptors/state.js';
-import type { Credential, Exchange, HttpClient, RecordedResponse, RequestSpec } from './types.js';
+import { readBounded } from './reader.js';
+import type { Credential, Exchange, HttpClient, RequestSpec } from './types.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -20,7 +22,10 @@ export interface ClientOptions {
   auth: { customer: AuthScheme; service: AuthScheme };
   /** header carrying the API version (conventions.headers.apiVersion) and the configured value */
   apiVersion?: { header: string; value: string };
+  /** total deadline of one request, retries and waits included (not an idle timer) */
   timeoutMs: number;
+  /** bodies past this many bytes are cut and marked truncated; default 10 MB */
+  maxBodyBytes?: number;
   store?: SessionStore;
   /** ENV-02: refuse everything but GET/HEAD (no login either, unless `policy` allows it) */
   production?: boolean;
@@ -37,7 +42,13 @@ export interface ClientOptions {
   onExchange?: (ex: Exchange) => void;
   /** keep at most this many exchanges in memory (oldest dropped); default 2000 */
   keepExchanges?: number;
+  /** and at most this many bytes of their bodies; default 32 MB */
+  keepBytes?: number;
 }
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const sizeOf = (ex: Exchange) => (ex.response?.text.length ?? 0) + (ex.request.body?.length ?? 0);
 
 export const emptyStore: SessionStore = {
   token: () => undefined,
@@ -60,22 +71,6 @@ function appendQuery(path: string, query: RequestSpec['query']): string {
   return `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (v === undefined) continue;
-    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-function errorInfo(err: unknown): { code: string; message: string } {
-  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e?.cause?.code ?? e?.code ?? 'ERR_HTTP';
-  const message = [e?.message, e?.cause?.message].filter(Boolean).join(': ') || String(err);
-  return { code, message };
-}
-
 export function createHttpClient(options: ClientOptions): HttpClient & { readonly requestCount: number } {
   const base = new URL(options.baseUrl);
   const origin = base.origin;
@@ -83,6 +78,8 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
   const store = options.store ?? emptyStore;
   const policy = options.policy ?? createProductionPolicy({ production: Boolean(options.production) });
   const keep = options.keepExchanges ?? 2000;
+  const keepBytes = options.keepBytes ?? 32 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   const agent = new Agent({
     keepAliveTimeout: 10_000,
@@ -97,6 +94,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
   );
 
   const recorded: Exchange[] = [];
+  let recordedBytes = 0;
   let seq = 0;
   let count = 0;
 
@@ -135,10 +133,11 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       attempts: 0,
       waitedMs: 0,
       rateLimited: 0,
+      deadlineAt: Date.now() + (spec.timeoutMs ?? options.timeoutMs),
       isLogin: isOp(options.login, method, path),
       isLogout: isOp(options.logout, method, path),
     };
-    const timeout = spec.timeoutMs ?? options.timeoutMs;
+    const timeout = state.deadlineAt - Date.now();
     const opts = {
       origin,
       path,
@@ -151,42 +150,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     } as Dispatcher.DispatchOptions;
 
     const started = performance.now();
-    const outcome = await new Promise<{ response?: RecordedResponse; error?: { code: string; message: string } }>((resolve, reject) => {
-      let status = 0;
-      let resHeaders: Record<string, string> = {};
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandler = {
-        // present so undici treats this as a new-API handler (WrapHandler.wrap checks for it)
-        onRequestStart() {},
-        onResponseStart(_c, statusCode, h) {
-          status = statusCode;
-          resHeaders = responseHeaders(h as Record<string, string | string[] | undefined>);
-        },
-        onResponseData(_c, chunk) {
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          if (text.length) {
-            try {
-              json = JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-          }
-          resolve({ response: { status, headers: resHeaders, text, json } });
-        },
-        onResponseError(_c, err) {
-          resolve({ error: errorInfo(err) });
-        },
-      };
-      try {
-        dispatcher.dispatch(opts, handler);
-      } catch (err) {
-        reject(err);
-      }
-    });
+    const outcome = await readBounded((handler) => dispatcher.dispatch(opts, handler), { maxBodyBytes, deadlineMs: timeout });
 
     count++;
     const exchange: Exchange = {
@@ -198,7 +162,9 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       operationId: options.match?.(method, relPath),
     };
     recorded.push(exchange);
-    if (recorded.length > keep) recorded.splice(0, recorded.length - keep);
+    recordedBytes += sizeOf(exchange);
+    // bounded evidence: the oldest exchanges go first, by count and by body bytes
+    while (recorded.length > 1 && (recorded.length > keep || recordedBytes > keepBytes)) recordedBytes -= sizeOf(recorded.shift()!);
     options.onExchange?.(exchange);
     return exchange;
   }

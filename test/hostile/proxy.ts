@@ -35,6 +35,7 @@ export interface HostileOptions {
   secrets?: string[];
   dripMs?: number; // default 1000
   hugeBytes?: number; // default 200 MB
+  hugeStatus?: number; // default 200 (a 503 tests the retry layer's held answers)
   dieAfter?: number; // default 5
   /** where redirect-off-host points (default a counting listener of its own, see offHostHits) */
   redirectTo?: string;
@@ -130,8 +131,8 @@ function echoed(answer: Upstream, secrets: string[]): Upstream {
   return { ...answer, headers, body };
 }
 
-function streamHuge(res: ServerResponse, total: number): void {
-  res.writeHead(200, { 'content-type': 'application/json' });
+function streamHuge(res: ServerResponse, total: number, status: number): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
   const item = Buffer.from(`{"id":"p-0000000000","name":"${'x'.repeat(200)}"},`);
   const block = Buffer.concat(Array.from({ length: 256 }, () => item));
   let sent = 0;
@@ -177,7 +178,7 @@ export async function startHostileProxy(opts: HostileOptions): Promise<HostilePr
           return;
         }
         case 'huge':
-          return streamHuge(res, opts.hugeBytes ?? 200 * 1024 * 1024);
+          return streamHuge(res, opts.hugeBytes ?? 200 * 1024 * 1024, opts.hugeStatus ?? 200);
         case 'html-5xx':
           res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>');
           return;

@@ -19,6 +19,8 @@ export interface RequestState {
   sent?: RecordedRequest;
   /** time spent waiting between attempts (retry budget) */
   waitedMs: number;
+  /** Date.now() by which the whole request (attempts and waits) must be over */
+  deadlineAt: number;
   /** 429 answers retried so far (for the doubling wait when Retry-After is absent) */
   rateLimited: number;
   /** the login request itself: allowed on production (ENV-02) */
