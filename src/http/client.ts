@@ -42,13 +42,24 @@ export interface ClientOptions {
   onExchange?: (ex: Exchange) => void;
   /** keep at most this many exchanges in memory (oldest dropped); default 2000 */
   keepExchanges?: number;
-  /** and at most this many bytes of their bodies; default 32 MB */
+  /** and at most this many bytes of their bodies (each kept body cut at 256 kB); default 8 MB */
   keepBytes?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const sizeOf = (ex: Exchange) => (ex.response?.text.length ?? 0) + (ex.request.body?.length ?? 0);
+/** Past this, the copy kept for later judges (exchanges()) holds only the start of the body. */
+const KEPT_TEXT = 256 * 1024;
+
+/** The exchange as kept for evidence: a large body cut (and not parsed: no error envelope is that big). */
+function kept(ex: Exchange): Exchange {
+  const r = ex.response;
+  if (!r || r.text.length <= KEPT_TEXT) return ex;
+  // a copy through a Buffer: a plain slice would be a view keeping the whole body alive
+  const text = Buffer.from(r.text.slice(0, KEPT_TEXT), 'utf8').toString('utf8');
+  return { ...ex, response: { ...r, text, json: undefined } };
+}
 
 export const emptyStore: SessionStore = {
   token: () => undefined,
@@ -78,7 +89,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
   const store = options.store ?? emptyStore;
   const policy = options.policy ?? createProductionPolicy({ production: Boolean(options.production) });
   const keep = options.keepExchanges ?? 2000;
-  const keepBytes = options.keepBytes ?? 32 * 1024 * 1024;
+  const keepBytes = options.keepBytes ?? 8 * 1024 * 1024;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   const agent = new Agent({
@@ -161,8 +172,9 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       notes: state.notes,
       operationId: options.match?.(method, relPath),
     };
-    recorded.push(exchange);
-    recordedBytes += sizeOf(exchange);
+    const copy = kept(exchange);
+    recorded.push(copy);
+    recordedBytes += sizeOf(copy);
     // bounded evidence: the oldest exchanges go first, by count and by body bytes
     while (recorded.length > 1 && (recorded.length > keep || recordedBytes > keepBytes)) recordedBytes -= sizeOf(recorded.shift()!);
     options.onExchange?.(exchange);

@@ -67,7 +67,9 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
     let stopReason: ReaderStop | undefined;
     let status = 0;
     let headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
+    // decoded as it arrives, so no chunk outlives its own callback (a split UTF-8 sequence is carried over)
+    const decoder = new TextDecoder('utf-8');
+    const parts: string[] = [];
     let kept = 0;
     let received = 0;
 
@@ -82,7 +84,9 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
       resolve(outcome);
     };
     const response = (extra: Partial<RecordedResponse> = {}): RecordedResponse => {
-      const text = Buffer.concat(chunks, kept).toString('utf8');
+      parts.push(decoder.decode());
+      const text = parts.join('');
+      parts.length = 0;
       return { status, headers, text, json: extra.truncated ? undefined : parseJson(text), ...extra };
     };
 
@@ -109,7 +113,7 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
         const room = limits.maxBodyBytes - kept;
         if (room > 0) {
           const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
-          chunks.push(part);
+          parts.push(decoder.decode(part, { stream: true }));
           kept += part.length;
         }
         if (received > limits.maxBodyBytes) {
