@@ -32,7 +32,7 @@ export function toEvidence(ex: Exchange, redactor: Redactor, maxBody = MAX_EVIDE
   }
   if (ex.error) evidence.error = `${ex.error.code}: ${redactor.text(ex.error.message)}`;
   const notes = ex.notes.map((n) => redactor.text(n));
-  if (ex.response?.truncated) notes.push(describeTruncation(ex.response.truncated));
+  if (ex.response?.truncated) notes.push(`answered with ${describeTruncation(ex.response.truncated)}`);
   if (notes.length) evidence.notes = notes;
   return evidence;
 }

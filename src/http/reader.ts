@@ -50,10 +50,10 @@ function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${bytes} bytes`;
 }
 
-/** One line for a check or the evidence: 'body cut at 10.0 MB (--max-body): 10.1 MB read, Content-Length 200.0 MB'. */
+/** For a finding: 'a body over the 10.0 MB limit (--max-body): 10.0 MB read before the tool stopped, Content-Length 200.0 MB'. */
 export function describeTruncation(t: NonNullable<RecordedResponse['truncated']>): string {
-  const declared = t.declaredBytes !== undefined ? `, Content-Length ${mb(t.declaredBytes)}` : ', no Content-Length';
-  return `body cut at ${mb(t.limitBytes)} (--max-body): ${mb(t.receivedBytes)} read before the tool stopped reading${declared}`;
+  const declared = t.declaredBytes !== undefined ? `Content-Length ${mb(t.declaredBytes)}` : 'no Content-Length';
+  return `a body over the ${mb(t.limitBytes)} limit (--max-body): ${mb(t.receivedBytes)} read before the tool stopped, ${declared}`;
 }
 
 /**

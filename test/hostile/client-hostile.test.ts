@@ -2,6 +2,7 @@
 // server): every behaviour ends in an Exchange — a response or an error code — within bounded wall
 // time and memory, never a crash or an unbounded wait. Wall-time bounds are generous on purpose.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answered } from '../../src/checks/assert.js';
 import { loadContract } from '../../src/contract/load.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { toEvidence } from '../../src/http/evidence.js';
@@ -94,8 +95,10 @@ describe('bounded reading', () => {
     expect(growthMb).toBeLessThan(100);
     expect(Date.now() - started).toBeLessThan(10_000);
     const evidence = toEvidence(ex, new Redactor());
-    expect(evidence.notes?.join()).toMatch(/body cut at 2\.0 MB \(--max-body\)/);
+    expect(evidence.notes?.join()).toMatch(/answered with a body over the 2\.0 MB limit \(--max-body\): 2\.0 MB read before the tool stopped, no Content-Length/);
     expect(evidence.response!.body.length).toBeLessThan(5000);
+    // every check's finding line names the cut and its sizes
+    expect(answered(ex)).toMatch(/^GET \/products answered 200 with a body over the 2\.0 MB limit \(--max-body\)/);
     await t.done();
   });
 
