@@ -22,7 +22,7 @@ export interface ClientOptions {
   auth: { customer: AuthScheme; service: AuthScheme };
   /** header carrying the API version (conventions.headers.apiVersion) and the configured value */
   apiVersion?: { header: string; value: string };
-  /** total deadline of one request, retries and waits included (not an idle timer) */
+  /** total deadline of one request, every attempt and byte included (not an idle timer); retry waits move it */
   timeoutMs: number;
   /** bodies past this many bytes are cut and marked truncated; default 10 MB */
   maxBodyBytes?: number;
@@ -148,7 +148,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       isLogin: isOp(options.login, method, path),
       isLogout: isOp(options.logout, method, path),
     };
-    const timeout = state.deadlineAt - Date.now();
+    const timeout = spec.timeoutMs ?? options.timeoutMs;
     const opts = {
       origin,
       path,
@@ -161,7 +161,11 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     } as Dispatcher.DispatchOptions;
 
     const started = performance.now();
-    const outcome = await readBounded((handler) => dispatcher.dispatch(opts, handler), { maxBodyBytes, deadlineMs: timeout });
+    const outcome = await readBounded((handler) => dispatcher.dispatch(opts, handler), {
+      maxBodyBytes,
+      deadlineMs: timeout,
+      deadlineAt: () => state.deadlineAt,
+    });
 
     count++;
     const exchange: Exchange = {

@@ -2,7 +2,8 @@
 // at most `maxBodyBytes` of the body (the rest is never read: the request is aborted and the
 // response marked truncated with the sizes seen), and it settles at the request's total deadline
 // whatever the target does — a hang, a body dripped one byte a second, a queue that never gets a
-// socket — as an exchange with error code DEADLINE, never a crash or an idle wait.
+// socket — as an exchange with error code DEADLINE, never a crash or an idle wait. (Only the
+// retry layer's own bounded waits move the deadline.)
 
 import type { Dispatcher } from 'undici';
 import type { RecordedResponse } from './types.js';
@@ -11,7 +12,10 @@ export type ReadOutcome = { response?: RecordedResponse; error?: { code: string;
 
 export interface ReadLimits {
   maxBodyBytes: number;
+  /** the request's deadline budget in ms (for the message) */
   deadlineMs: number;
+  /** when the request must be over (Date.now() time); read again when the timer fires, as retry waits move it */
+  deadlineAt: () => number;
 }
 
 /** Why the reader aborted the request (seen by undici, never by the caller). */
@@ -90,11 +94,18 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
       return { status, headers, text, json: extra.truncated ? undefined : parseJson(text), ...extra };
     };
 
-    const timer = setTimeout(() => {
+    const expire = () => {
+      const left = limits.deadlineAt() - Date.now();
+      if (left > 0) {
+        timer = setTimeout(expire, left);
+        timer.unref?.();
+        return;
+      }
       const got = status ? ` (status ${status} and ${mb(received)} of body received)` : ' (no answer started)';
       settle({ error: { code: 'DEADLINE', message: `no complete answer within the ${limits.deadlineMs} ms request deadline${got}` } });
       stop(new ReaderStop('DEADLINE'));
-    }, limits.deadlineMs);
+    };
+    let timer = setTimeout(expire, Math.max(0, limits.deadlineAt() - Date.now()));
     timer.unref?.();
 
     const handler: Dispatcher.DispatchHandler = {

@@ -33,7 +33,7 @@ export interface RequestSpec {
    * Default true for auth 'customer'/'customer2'; auth checks that expect 401 set false.
    */
   relogin?: boolean;
-  /** total deadline of this request in ms, retries included (default: the run's --timeout) */
+  /** total deadline of this request in ms, every attempt included; retry waits move it (default: the run's --timeout) */
   timeoutMs?: number;
 }
 

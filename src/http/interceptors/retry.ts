@@ -1,6 +1,7 @@
 // Retry layer: honours 429 + Retry-After (seconds or HTTP date; absent → 1 s, doubling) and
 // retries idempotent requests on 502/503/504 with exponential backoff and jitter. Both bounded:
-// a few attempts, a total waiting budget per request, and never a wait past its deadline. Off when the request says retry: false
+// a few attempts and a total waiting budget per request; a wait moves the request's deadline by
+// its length, so a request ends within --timeout of the target's own time plus maxWaitMs. Off when the request says retry: false
 // (the rate-limit suite wants to see the raw 429s).
 
 import type { Dispatcher } from 'undici';
@@ -70,9 +71,7 @@ export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatche
       return undefined;
     }
     if (state.waitedMs + wait > o.maxWaitMs) return undefined;
-    // the request's total deadline covers the waits too: a wait past it delivers this answer instead
-    if (Date.now() + wait >= state.deadlineAt) return { wait, why, pastDeadline: true };
-    return { wait, why, pastDeadline: false };
+    return { wait, why };
   };
 
   const policy: ReplayPolicy = {
@@ -80,11 +79,12 @@ export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatche
     async prepare(opts, held, attempt) {
       const state = stateOf(opts);
       const next = plan(opts, held.status, held.headers, attempt);
-      if (!state || !next || next.pastDeadline) {
-        const why = next?.pastDeadline ? `waiting ${next.wait} ms would pass the request deadline` : 'retry budget spent';
-        if (state) state.notes.push(`gave up retrying after ${held.status}: ${why}`);
+      if (!state || !next) {
+        if (state) state.notes.push(`gave up retrying after ${held.status}: retry budget spent`);
         return undefined;
       }
+      // the wait is the tool's choice, not the target's slowness: it moves the deadline (bounded by maxWaitMs)
+      state.deadlineAt += next.wait;
       await sleep(next.wait);
       state.waitedMs += next.wait;
       if (held.status === 429) state.rateLimited++;

@@ -19,7 +19,7 @@ export interface RequestState {
   sent?: RecordedRequest;
   /** time spent waiting between attempts (retry budget) */
   waitedMs: number;
-  /** Date.now() by which the whole request (attempts and waits) must be over */
+  /** Date.now() by which the whole request must be over; each retry wait moves it by the wait (bounded) */
   deadlineAt: number;
   /** 429 answers retried so far (for the doubling wait when Retry-After is absent) */
   rateLimited: number;
