@@ -52,10 +52,12 @@ function tree(root) {
   return out;
 }
 
+// BENCH_BEHAVIOUR=pass: the same run against a well-behaved target, for comparison
+const proxyBehaviour = process.env.BENCH_BEHAVIOUR ?? 'huge';
 const server = await startServer({ port: 0 });
 const hugeBytes = Number(values.mb) * 1024 * 1024;
 const proxy = await startHostileProxy({
-  behaviour: process.env.BENCH_BEHAVIOUR ?? 'huge', // BENCH_BEHAVIOUR=pass: the same run against a well-behaved target
+  behaviour: proxyBehaviour,
   upstream: server.url,
   hugeBytes,
   affects: (r) => r.method === 'GET' && r.url.startsWith('/products'),
@@ -92,7 +94,7 @@ try {
   const sent = proxy.requests.filter((r) => r.method === 'GET' && r.url.startsWith('/products')).length;
   const results = JSON.parse(readFileSync(join(dir, 'reports', 'results.json'), 'utf8'));
   console.log(
-    `hostile target, ${values.mb} MB body on each of ${sent} GET /products: peak RSS ${mb(peakTreeKb)} MB (whole process tree, sampled), ` +
+    `${proxyBehaviour === 'huge' ? `hostile target, ${values.mb} MB body on each of ${sent} GET /products` : `${proxyBehaviour} target, ${sent} GET /products`}: peak RSS ${mb(peakTreeKb)} MB (whole process tree, sampled), ` +
       `${mb(peakMainKb)} MB (CLI process VmHWM), largest single process ${mb(largest)} MB, ${hwm.size} process(es); ` +
       `${wall.toFixed(1)} s wall, exit ${code}, ${results.checks.length} checks, limit ${LIMIT_MB} MB`,
   );

@@ -58,6 +58,7 @@ export function redactingReporter(reporter: Reporter, redaction: OutputRedaction
   const onRunEnd = reporter.onRunEnd?.bind(reporter);
   const onProgress = reporter.onProgress?.bind(reporter);
   return {
+    ...reporter, // hooks added later pass through; the two that carry results are wrapped
     name: reporter.name,
     ...(onProgress ? { onProgress: (event) => onProgress(redactDeep(event, [...redaction.secrets()])) } : {}),
     async onRunEnd(results, dir) {
