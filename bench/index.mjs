@@ -11,6 +11,7 @@ const benches = [
   ['server', 'reference server throughput and latency (autocannon)'],
   ['run', 'full conformance run against the embedded server: wall time and request count'],
   ['load-report', 'load report builder on a generated k6 output of 2M samples: samples/s and peak RSS'],
+  ['hostile', 'a run against a target sending a 200 MB body on GET /products: the tool\'s peak RSS (budget 500 MB)'],
 ];
 
 if (!existsSync(join(here, '..', 'dist', 'src', 'cli', 'bin.js'))) {

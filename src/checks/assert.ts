@@ -4,6 +4,7 @@
 
 import { CheckFailure, CheckSkip, type CheckContext, type CheckDef } from './types.js';
 import type { Operation } from '../contract/types.js';
+import { describeTruncation } from '../http/reader.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
 import { isObject, pointer } from '../contract/json.js';
 
@@ -24,10 +25,11 @@ export function requestLine(ex: Exchange): string {
   }
 }
 
-/** 'GET /products?limit=101 answered 200' or '… failed: ECONNRESET'. */
+/** 'GET /products?limit=101 answered 200', '… got no response (DEADLINE: …)', '… answered 200 with a body over the 10.0 MB limit …'. */
 export function answered(ex: Exchange): string {
   if (!ex.response) return `${requestLine(ex)} got no response (${ex.error?.code ?? 'error'}: ${ex.error?.message ?? ''})`;
-  return `${requestLine(ex)} answered ${ex.response.status}`;
+  const cut = ex.response.truncated ? ` with ${describeTruncation(ex.response.truncated)}` : '';
+  return `${requestLine(ex)} answered ${ex.response.status}${cut}`;
 }
 
 /** A short excerpt of the response body for messages. */

@@ -14,9 +14,13 @@ export function buildProgram(): Command {
         'so `npx storefront-check` shows the whole tool working with one command.',
     )
     .version(packageVersion(), '-V, --version', 'print the version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
   registerCommands(program);
+  // commander's own errors (unknown flag, missing argument) become a UsageError line in main(),
+  // for the program and every command: no process.exit(1) from inside commander, no second line
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({ outputError: () => {} });
+  }
   program.addHelpText(
     'after',
     `
@@ -40,7 +44,6 @@ Examples:
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.OK;
@@ -50,10 +53,13 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         return ExitCode.OK;
       }
+      const message = err.message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ');
+      process.stderr.write(`storefront-check: ${message} (run with --help for usage)\n`);
       return ExitCode.USAGE;
     }
     if (err instanceof ToolError) {
-      process.stderr.write(`storefront-check: ${err.message}\n`);
+      // one line whatever the message quotes (JSON.parse quotes the file, newlines included)
+      process.stderr.write(`storefront-check: ${err.message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
       return err.exitCode;
     }
     process.stderr.write(`storefront-check: internal error: ${(err as Error)?.stack ?? String(err)}\n`);

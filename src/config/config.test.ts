@@ -97,3 +97,58 @@ describe('precedence: flags > environment > config file', () => {
     expect(secretValues(config).sort()).toEqual(['cap', 'pw1', 'svc']);
   });
 });
+
+describe('ENV-02: one production decision from the normalised URL', () => {
+  const prod = 'storefront.api.templeandwebster.com';
+  it.each([
+    [`https://${prod}.`, true],
+    [`https://${prod}..`, true],
+    [`https://${prod.toUpperCase()}:443/`, true],
+    [`http://${prod}:80`, true],
+    [`https://${prod}:8443`, true],
+    [`https://storefront%2Eapi.templeandwebster.com`, true],
+    [`https://user@${prod}./v1`, true],
+    ['https://storefront.staging.api.templeandwebster.com', false],
+    [`https://${prod}.evil.example`, false],
+  ])('%s → production %s', (baseUrl, production) => {
+    expect(resolveConfig({ baseUrl }, {}, emptyDir()).target.production).toBe(production);
+  });
+
+  it.each([
+    ['10.0.0.5', 'http://10.0.0.5:8080', true],
+    ['10.0.0.5', 'http://0x0a.0.0.5', true], // same IPv4 address in another spelling
+    ['10.0.0.5', 'http://10.0.0.6', false],
+    ['[::1]:8443', 'https://[0:0:0:0:0:0:0:1]:8443', true],
+    ['[::1]:8443', 'https://[::1]:9443', false],
+    ['API.Example.COM.', 'https://api.example.com', true],
+    ['https://api.example.com', 'https://api.example.com:443/x', true],
+    ['https://api.example.com', 'http://api.example.com', false], // a URL entry names its port
+  ])('declared %s makes %s production: %s', (declared, baseUrl, production) => {
+    expect(resolveConfig({ baseUrl }, { STOREFRONT_PRODUCTION_HOSTS: `other.example, ${declared}` }, emptyDir()).target.production).toBe(production);
+    const dir = emptyDir();
+    writeFileSync(join(dir, 'storefront-check.config.json'), JSON.stringify({ productionHosts: [declared] }));
+    const config = resolveConfig({ baseUrl }, {}, dir);
+    expect(config.target.production).toBe(production);
+    expect(config.readOnly).toBe(production);
+  });
+
+  it('an unreadable declared host is one line naming the entry', () => {
+    expect(() => resolveConfig({ baseUrl: 'http://127.0.0.1:1' }, { STOREFRONT_PRODUCTION_HOSTS: 'http://' }, emptyDir())).toThrow(
+      /production host 'http:\/\/' is not a host name/,
+    );
+  });
+});
+
+describe('--max-body', () => {
+  it.each([
+    [undefined, 10 * 1024 ** 2],
+    ['2MB', 2 * 1024 ** 2],
+    ['512kB', 512 * 1024],
+    ['4096', 4096],
+  ])('%s → %d bytes', (maxBody, bytes) => {
+    expect(resolveConfig({ maxBody }, {}, emptyDir()).maxBodyBytes).toBe(bytes);
+  });
+  it.each(['lots', '10', '5 parsecs'])('rejects %s with one line', (maxBody) => {
+    expect(() => resolveConfig({ maxBody }, {}, emptyDir())).toThrow(/--max-body must be a size of at least 1kB/);
+  });
+});

@@ -20,6 +20,8 @@ export interface ConfigFlags {
   config?: string;
   apiVersion?: string;
   timeout?: string | number;
+  /** --max-body: bytes, or with a unit: 512kB, 10MB */
+  maxBody?: string | number;
   concurrency?: string | number;
   readOnly?: boolean;
   pack?: string;
@@ -37,6 +39,7 @@ const fileSchema = z.strictObject({
   pack: z.string().optional(),
   apiVersion: z.string().regex(API_VERSION, 'must look like v1.0').optional(),
   timeoutMs: z.number().int().positive().optional(),
+  maxBodyBytes: z.number().int().min(1024).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   readOnly: z.boolean().optional(),
   customer: credentials.optional(),
@@ -45,6 +48,8 @@ const fileSchema = z.strictObject({
   serviceToken: z.string().min(1).optional(),
   expiredToken: z.string().min(1).optional(),
   discountCode: z.string().min(1).optional(),
+  /** ENV-02: more hosts to treat as production (host names, IP literals, host:port) */
+  productionHosts: z.array(z.string().min(1)).optional(),
   rateLimitProbe: z
     .strictObject({
       maxRequests: z.number().int().min(1).max(300),
@@ -89,6 +94,21 @@ function positiveInt(value: string | number | undefined, flag: string, max = Num
   return n;
 }
 
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+export const DEFAULT_MAX_BODY = 10 * 1024 ** 2;
+
+/** '10MB', '512kB', '1048576' → bytes (binary units); at least 1 kB so evidence stays readable. */
+export function parseSize(value: string | number | undefined, flag: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(String(value));
+  const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+  const bytes = m && unit ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1024) {
+    throw new ConfigError(`${flag} must be a size of at least 1kB, e.g. 10MB, 512kB or 1048576 (got '${value}')`);
+  }
+  return bytes;
+}
+
 function pair(email: string | undefined, password: string | undefined, prefix: string) {
   if (!email && !password) return undefined;
   if (!email || !password) {
@@ -113,7 +133,13 @@ export function resolveConfig(
     { env: data.env, baseUrl: data.baseUrl },
   ];
   const chosen = sources.find((s) => s.env || s.baseUrl) ?? sources[0];
-  const target = resolveTarget(chosen.env, chosen.baseUrl);
+  // ENV-02: hosts declared production in any source all count (a declaration only ever adds safety)
+  const productionHosts = [
+    ...(env.STOREFRONT_PRODUCTION_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    ...(data.productionHosts ?? []),
+  ];
+  const pack = flags.pack ?? data.pack ?? 'storefront-bff';
+  const target = resolveTarget(chosen.env, chosen.baseUrl, pack, productionHosts);
 
   const apiVersion = flags.apiVersion ?? env.STOREFRONT_API_VERSION ?? data.apiVersion ?? 'v1.0';
   if (!API_VERSION.test(apiVersion)) {
@@ -132,11 +158,12 @@ export function resolveConfig(
   };
 
   return {
-    pack: flags.pack ?? data.pack ?? 'storefront-bff',
+    pack,
     target,
     secrets,
     apiVersion,
     timeoutMs: positiveInt(flags.timeout, '--timeout', 300_000) ?? data.timeoutMs ?? 10_000,
+    maxBodyBytes: parseSize(flags.maxBody, '--max-body') ?? data.maxBodyBytes ?? DEFAULT_MAX_BODY,
     concurrency: positiveInt(flags.concurrency, '--concurrency', 64) ?? data.concurrency ?? DEFAULT_CONCURRENCY,
     readOnly: Boolean(flags.readOnly ?? data.readOnly ?? false) || target.production,
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },

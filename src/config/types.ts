@@ -8,7 +8,7 @@ export interface ResolvedTarget {
   env: EnvName | 'custom' | 'embedded';
   /** absolute base URL without trailing slash; undefined when embedded (known once the server is up) */
   baseUrl?: string;
-  /** ENV-02: true for the production environment or any base URL on its host */
+  /** ENV-02: true for the production environment, any base URL on its host, or a declared production host */
   production: boolean;
 }
 
@@ -31,7 +31,9 @@ export interface ResolvedConfig {
   target: ResolvedTarget;
   secrets: Secrets;
   apiVersion: string; // STOREFRONT_API_VERSION, default 'v1.0'
-  timeoutMs: number; // per request, default 10000
+  timeoutMs: number; // total deadline of one request, default 10000
+  /** a response body past this many bytes is cut and reported with its size (--max-body, default 10 MB) */
+  maxBodyBytes: number;
   concurrency: number; // checks in flight at once (--concurrency), default 16
   readOnly: boolean;
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10

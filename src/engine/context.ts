@@ -17,8 +17,10 @@ export interface RunContext {
   pack: string;
   /** sent in the pack's API version header on every request unless a check removes it */
   apiVersion: string;
-  /** per-request timeout, ms */
+  /** total deadline of one request, ms */
   timeoutMs: number;
+  /** response bodies past this many bytes are cut (--max-body) */
+  maxBodyBytes: number;
   /** tokens obtained by the main process (logins) or configured (service, expired) */
   tokens: Partial<Record<Identity, string>>;
   /** for logging in again when a token expires mid-run */

@@ -28,6 +28,9 @@ import { CheckRuntime } from './runtime.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
 import { expandChecks, familyOf, selected } from './select.js';
 import { createRunServices } from './services.js';
+import { createProductionPolicy } from '../http/interceptors/guard.js';
+import type { NamedSecret } from '../http/redact.js';
+import { endSessions, loginBodyText, type LoginCredentials } from '../http/session.js';
 import { identities, logIn, secretsOf } from './sessions.js';
 import { coverage, summarise, verdict } from './summary.js';
 import { runVitest } from './vitest-runner.js';
@@ -76,6 +79,8 @@ interface Plan {
   t0: number;
   setup: RunResults['setup'];
   progress(e: ProgressEvent): void;
+  /** every secret the run learns, for the reports' write-time redaction */
+  secrets: NamedSecret[];
 }
 
 /** What executing the checks produced. */
@@ -122,7 +127,8 @@ function prepare(opts: RunOptions): Plan {
   const contract = loadContract(opts.config.pack);
   const only = (opts.only ?? []).map((s) => s.trim()).filter(Boolean);
   checkOnly(contract, only);
-  const reporters = createReporters(opts.reporters ?? REPORTER_NAMES, opts.reporterOptions);
+  const secrets: NamedSecret[] = [];
+  const reporters = createReporters(opts.reporters ?? REPORTER_NAMES, opts.reporterOptions, { secrets: () => secrets });
   const baselineEntries = opts.baseline ? readBaseline(opts.baseline) : undefined;
   const reportDir = reportDirectory(resolve(opts.reportDir ?? join('reports', timestamp(started))));
   const setup: RunResults['setup'] = [];
@@ -131,7 +137,7 @@ function prepare(opts: RunOptions): Plan {
     opts.onProgress?.(e);
     for (const r of reporters) r.onProgress?.(e);
   };
-  return { contract, only, reporters, baselineEntries, reportDir, started, t0: performance.now(), setup, progress };
+  return { contract, only, reporters, baselineEntries, reportDir, started, t0: performance.now(), setup, progress, secrets };
 }
 
 export async function runSuites(opts: RunOptions): Promise<RunResults> {
@@ -158,31 +164,49 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
     const unreachable = await probeTarget(baseUrl, probePath(plan.contract), Math.min(PROBE_TIMEOUT_MS, opts.config.timeoutMs));
     if (unreachable) throw new UnreachableError(unreachable);
     plan.progress({ type: 'start', baseUrl, env: server ? 'embedded' : opts.config.target.env, embedded: Boolean(server) });
-    const run = await startSessions(opts, plan, out, server);
+    const { run, services, end } = await startSessions(opts, plan, out, server);
     out.target = run.target;
-    if (opts.signal?.aborted) out.interrupted = true;
-    else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
+    try {
+      if (opts.signal?.aborted) out.interrupted = true;
+      else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
+    } finally {
+      await end();
+      out.requests += services.client.requestCount;
+      out.observations.push(services.observer.observations());
+      plan.secrets.push(...services.redactor.known());
+      await services.client.close();
+    }
   } finally {
     await server?.close().catch(() => {});
   }
   return out;
 }
 
-/** Each test customer logs in once, here; the rest of the run reuses the tokens. */
-async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined): Promise<RunContext> {
+/**
+ * Each test customer logs in once, here; the rest of the run reuses the tokens, and `end` logs them
+ * out when the run is over. In production (ENV-02) the policy lets through exactly these logins and
+ * logouts: no wrong or made-up credentials ever reach it.
+ */
+async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined) {
   const { config } = opts;
+  const { contract } = plan;
   const production = !server && config.target.production;
   const ids = await identities(config, server);
+  const conv = contract.conventions.auth;
+  const customers = [ids.credentials.customer, ids.credentials.customer2].filter((c): c is LoginCredentials => Boolean(c));
+  const policy = createProductionPolicy({ production, loginBodies: customers.map((c) => loginBodyText(conv.login, c)) });
   const services = createRunServices({
-    contract: plan.contract, baseUrl: out.baseUrl, production, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs,
-    retry: opts.retry, secrets: secretsOf(ids, {}),
+    contract, baseUrl: out.baseUrl, production, policy, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs,
+    maxBodyBytes: config.maxBodyBytes, retry: opts.retry, secrets: secretsOf(ids, {}),
   });
-  const sessions = await logIn(services.client, plan.contract, ids, services.redactor);
-  out.requests += services.client.requestCount;
-  out.observations.push(services.observer.observations());
-  await services.client.close();
+  const sessions = await logIn(services.client, contract, ids, services.redactor);
   for (const p of sessions.problems) plan.progress({ type: 'setup', level: p.level, message: p.message });
   const { tokens, missing } = sessions;
+  const end = async () => {
+    if (!conv.logout) return;
+    const problems = await endSessions(services.client, contract.byId(conv.logout.operationId), [tokens.customer, tokens.customer2], policy);
+    for (const message of problems) plan.progress({ type: 'setup', level: 'warning', message: services.redactor.text(message) });
+  };
   const target: TargetInfo = {
     baseUrl: out.baseUrl,
     env: server ? 'embedded' : config.target.env,
@@ -194,12 +218,14 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     rateLimitProbe: config.rateLimitProbe,
     discountCode: config.discountCode,
   };
-  return {
-    target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, tokens, credentials: ids.credentials,
-    missing, secrets: secretsOf(ids, tokens), only: plan.only, retry: opts.retry, concurrency: config.concurrency,
+  const run: RunContext = {
+    target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes,
+    tokens, credentials: ids.credentials, missing, secrets: secretsOf(ids, tokens), only: plan.only, retry: opts.retry,
+    concurrency: config.concurrency,
     families: opts.driver === 'in-process' || opts.include ? [] : Object.keys(CHECK_FAMILIES),
     stopFile: join(tmpdir(), `storefront-check-stop-${process.pid}-${Date.now()}`),
   };
+  return { run, services, end };
 }
 
 /** Is the target gone? Asked after a request got no response at all, one probe at a time. */
@@ -230,6 +256,7 @@ async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out:
   for (const f of collector.files) for (const e of f.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
   out.checks.push(...collector.checks);
   out.observations.push(...collector.files.map((f) => f.schema));
+  plan.secrets.push(...collector.files.flatMap((f) => f.secrets));
   out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
 }
 
@@ -256,6 +283,7 @@ async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Exe
   try {
     out.checks.push(...(await runtime.runAll(instances)));
     const totals = await runtime.finish();
+    plan.secrets.push(...totals.secrets);
     for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
     out.observations.push(totals.schema);
     out.requests += totals.requests;

@@ -11,9 +11,10 @@
 
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
 import type { ContractPack } from '../contract/types.js';
-import { MissingCredentialError } from '../http/errors.js';
+import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
 import type { Identity } from '../http/interceptors/session.js';
+import type { NamedSecret } from '../http/redact.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckResult, CheckStatus, Evidence } from '../results.js';
 import { getValidator } from '../validation/validator.js';
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
 
 /** What the runtime did besides the check results: requests, schema observations, cleanup problems. */
 export interface RuntimeTotals {
+  /** secrets the runtime learned (tokens of re-logins): the reports redact them too */
+  secrets: NamedSecret[];
   requests: number;
   networkErrors: number;
   firstNetworkError?: string;
@@ -74,6 +77,7 @@ export class CheckRuntime {
       production: run.target.production,
       apiVersion: run.apiVersion,
       timeoutMs: run.timeoutMs,
+      maxBodyBytes: run.maxBodyBytes,
       retry: run.retry,
       secrets: run.secrets,
       tokens: run.tokens,
@@ -156,6 +160,7 @@ export class CheckRuntime {
     this.created.clear();
     const { client, observer } = this.services;
     const totals: RuntimeTotals = {
+      secrets: this.services.redactor.known(),
       requests: client.requestCount - this.reported.requests,
       networkErrors: observer.networkErrors,
       firstNetworkError: observer.firstNetworkError,
@@ -236,6 +241,8 @@ export class CheckRuntime {
       if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: 'interrupted: the run stopped while this check ran' };
       if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };
       if (err instanceof MissingCredentialError) return { status: 'skipped', message: err.reason };
+      // production safety (ENV-02) refused what this check would send: not a finding, not a tool error
+      if (err instanceof ProductionWriteRefused) return { status: 'skipped', message: redact(`not sent: ${err.message}`) };
       if (err instanceof CheckFailure) {
         return { status: 'failed', message: redact(err.message), evidence: evidenceOf(err.evidence.length ? err.evidence : mine.slice(-1)) };
       }

@@ -5,6 +5,7 @@
 
 import type { ContractPack } from '../contract/types.js';
 import { createHttpClient } from '../http/client.js';
+import { createProductionPolicy, type ProductionPolicy } from '../http/interceptors/guard.js';
 import type { RetryOptions } from '../http/interceptors/retry.js';
 import type { Identity } from '../http/interceptors/session.js';
 import { type NamedSecret, Redactor } from '../http/redact.js';
@@ -16,6 +17,13 @@ export interface ServicesInit {
   contract: ContractPack;
   baseUrl: string;
   production: boolean;
+  /**
+   * The run's one production policy (ENV-02), shared by the clients of one process; default: a policy
+   * that lets no login through (in production only the main process logs in, once per customer).
+   */
+  policy?: ProductionPolicy;
+  /** response bodies past this are cut and reported with their size (--max-body) */
+  maxBodyBytes?: number;
   apiVersion: string;
   timeoutMs: number;
   retry?: Partial<RetryOptions>;
@@ -56,6 +64,7 @@ export function createRunServices(init: ServicesInit): RunServices {
   const redactor = packRedactor(contract, init.secrets);
   const observer = new ExchangeObserver(contract, redactor);
   const loginOp = contract.byId(auth.login.operationId);
+  const logoutOp = auth.logout ? contract.byId(auth.logout.operationId) : undefined;
   let client: RunServices['client'] | undefined;
   const store = createSessionStore({
     tokens: init.tokens ?? {},
@@ -70,8 +79,10 @@ export function createRunServices(init: ServicesInit): RunServices {
     apiVersion: { header: contract.conventions.headers.apiVersion, value: init.apiVersion },
     timeoutMs: init.timeoutMs,
     store,
-    production: init.production,
+    policy: init.policy ?? createProductionPolicy({ production: init.production }),
+    maxBodyBytes: init.maxBodyBytes,
     login: loginOp,
+    logout: logoutOp,
     match: (method, path) => contract.match(method, path)?.operationId,
     retry: init.retry,
     onExchange: (ex) => {

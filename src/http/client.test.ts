@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from './client.js';
 import { MissingCredentialError, ProductionWriteRefused } from './errors.js';
+import { createProductionPolicy } from './interceptors/guard.js';
 import { parseRetryAfter } from './interceptors/retry.js';
 import { createSessionStore } from './session.js';
 
@@ -110,6 +111,15 @@ describe('retry layer', () => {
     await c.close();
   });
 
+  it('a retry wait moves the deadline by its length: the 429 is waited out, then answered', async () => {
+    routes.set('/rl-deadline', (_q, res, n) => (n === 1 ? json(res, 429, { status: 429 }, { 'retry-after': '2' }) : json(res, 200, { ok: true })));
+    const c = client({ timeoutMs: 1000 });
+    const ex = await c.send({ method: 'GET', path: '/rl-deadline' });
+    expect(ex.response?.status).toBe(200);
+    expect(ex.notes.join()).toMatch(/retried after 429 \(Retry-After: 2\), waited 2000 ms/);
+    await c.close();
+  });
+
   it('does not retry when the request says retry: false', async () => {
     routes.set('/rl-raw', (_q, res) => json(res, 429, { status: 429 }, { 'retry-after': '0' }));
     const c = client();
@@ -187,14 +197,18 @@ describe('session layer', () => {
 });
 
 describe('production guard and capture', () => {
-  it('refuses writes to production except the login request', async () => {
+  it('refuses writes to production except the run’s own login body, once', async () => {
     routes.set('/auth/login', (_q, res) => json(res, 200, { accessToken: 'x' }));
-    const c = client({ production: true, login: { method: 'POST', path: '/auth/login' } });
+    const policy = createProductionPolicy({ production: true, loginBodies: ['{"a":1}'] });
+    const c = client({ policy, login: { method: 'POST', path: '/auth/login' } });
     const before = hits.get('/carts') ?? 0;
     await expect(c.send({ method: 'POST', path: '/carts', json: {} })).rejects.toBeInstanceOf(ProductionWriteRefused);
     await expect(c.send({ method: 'DELETE', path: '/carts/1' })).rejects.toBeInstanceOf(ProductionWriteRefused);
     expect(hits.get('/carts') ?? 0).toBe(before);
+    await expect(c.send({ method: 'POST', path: '/auth/login', json: { a: 2 } })).rejects.toBeInstanceOf(ProductionWriteRefused);
     expect((await c.send({ method: 'POST', path: '/auth/login', json: { a: 1 } })).response?.status).toBe(200);
+    await expect(c.send({ method: 'POST', path: '/auth/login', json: { a: 1 } })).rejects.toBeInstanceOf(ProductionWriteRefused);
+    expect(hits.get('/auth/login')).toBe(1);
     expect((await c.send({ method: 'GET', path: '/nothing' })).response?.status).toBe(404);
     await c.close();
   });

@@ -1,18 +1,20 @@
 // The one HTTP client of the tool: an undici keep-alive Agent composed of interceptors
 // (dispatcher.compose; the last listed is the outermost):
 //   guard (production read-only) → session (credential, re-login on 401) → retry (429/5xx) → capture
-// send() turns a RequestSpec into dispatch options, runs them through the chain and returns the
+// send() turns a RequestSpec into dispatch options, runs them through the chain and reads the
+// answer within the body limit and the request's total deadline (reader.ts), and returns the
 // recorded Exchange. Checks never build clients, retry, log in or redact themselves.
 
 import { Agent, type Dispatcher } from 'undici';
 import type { AuthScheme } from '../contract/types.js';
 import { MissingCredentialError } from './errors.js';
 import { captureInterceptor } from './interceptors/capture.js';
-import { readOnlyGuard } from './interceptors/guard.js';
+import { type ProductionPolicy, createProductionPolicy, guardInterceptor } from './interceptors/guard.js';
 import { type RetryOptions, retryInterceptor } from './interceptors/retry.js';
 import { type Identity, type SessionStore, sessionInterceptor } from './interceptors/session.js';
 import { type RequestState, STATE_KEY, headerRecord } from './interceptors/state.js';
-import type { Credential, Exchange, HttpClient, RecordedResponse, RequestSpec } from './types.js';
+import { readBounded } from './reader.js';
+import type { Credential, Exchange, HttpClient, RequestSpec } from './types.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -20,12 +22,19 @@ export interface ClientOptions {
   auth: { customer: AuthScheme; service: AuthScheme };
   /** header carrying the API version (conventions.headers.apiVersion) and the configured value */
   apiVersion?: { header: string; value: string };
+  /** total deadline of one request, every attempt and byte included (not an idle timer); retry waits move it */
   timeoutMs: number;
+  /** bodies past this many bytes are cut and marked truncated; default 10 MB */
+  maxBodyBytes?: number;
   store?: SessionStore;
-  /** ENV-02: refuse everything but GET/HEAD and the login request */
+  /** ENV-02: refuse everything but GET/HEAD (no login either, unless `policy` allows it) */
   production?: boolean;
-  /** the login operation ('POST', '/auth/login'), allowed on production */
+  /** ENV-02: the run's shared production policy (createProductionPolicy); overrides `production` */
+  policy?: ProductionPolicy;
+  /** the login operation ('POST', '/auth/login'): on production only the run's own credentials body, once */
   login?: { method: string; path: string };
+  /** the logout operation: on production only to end a session the run opened (endSessions) */
+  logout?: { method: string; path: string };
   /** contract matcher: operationId of a concrete request */
   match?: (method: string, pathWithQuery: string) => string | undefined;
   retry?: Partial<RetryOptions>;
@@ -33,6 +42,23 @@ export interface ClientOptions {
   onExchange?: (ex: Exchange) => void;
   /** keep at most this many exchanges in memory (oldest dropped); default 2000 */
   keepExchanges?: number;
+  /** and at most this many bytes of their bodies (each kept body cut at 256 kB); default 8 MB */
+  keepBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const sizeOf = (ex: Exchange) => (ex.response?.text.length ?? 0) + (ex.request.body?.length ?? 0);
+/** Past this, the copy kept for later judges (exchanges()) holds only the start of the body. */
+const KEPT_TEXT = 256 * 1024;
+
+/** The exchange as kept for evidence: a large body cut (and not parsed: no error envelope is that big). */
+function kept(ex: Exchange): Exchange {
+  const r = ex.response;
+  if (!r || r.text.length <= KEPT_TEXT) return ex;
+  // a copy through a Buffer: a plain slice would be a view keeping the whole body alive
+  const text = Buffer.from(r.text.slice(0, KEPT_TEXT), 'utf8').toString('utf8');
+  return { ...ex, response: { ...r, text, json: undefined } };
 }
 
 export const emptyStore: SessionStore = {
@@ -56,29 +82,15 @@ function appendQuery(path: string, query: RequestSpec['query']): string {
   return `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (v === undefined) continue;
-    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  }
-  return out;
-}
-
-function errorInfo(err: unknown): { code: string; message: string } {
-  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e?.cause?.code ?? e?.code ?? 'ERR_HTTP';
-  const message = [e?.message, e?.cause?.message].filter(Boolean).join(': ') || String(err);
-  return { code, message };
-}
-
-export function createHttpClient(options: ClientOptions): HttpClient & { readonly requestCount: number; setProduction(v: boolean): void } {
+export function createHttpClient(options: ClientOptions): HttpClient & { readonly requestCount: number } {
   const base = new URL(options.baseUrl);
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
   const store = options.store ?? emptyStore;
-  let production = Boolean(options.production);
+  const policy = options.policy ?? createProductionPolicy({ production: Boolean(options.production) });
   const keep = options.keepExchanges ?? 2000;
+  const keepBytes = options.keepBytes ?? 8 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   const agent = new Agent({
     keepAliveTimeout: 10_000,
@@ -89,15 +101,16 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     captureInterceptor(),
     retryInterceptor(options.retry),
     sessionInterceptor(options.auth, store),
-    readOnlyGuard(() => production),
+    guardInterceptor(policy),
   );
 
   const recorded: Exchange[] = [];
+  let recordedBytes = 0;
   let seq = 0;
   let count = 0;
 
-  const isLogin = (method: string, path: string) =>
-    Boolean(options.login && options.login.method.toUpperCase() === method && path.split('?')[0] === `${basePath}${options.login.path}`);
+  const isOp = (op: { method: string; path: string } | undefined, method: string, path: string) =>
+    Boolean(op && op.method.toUpperCase() === method && path.split('?')[0] === `${basePath}${op.path}`);
 
   async function send(spec: RequestSpec): Promise<Exchange> {
     const method = spec.method.toUpperCase();
@@ -131,7 +144,9 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       attempts: 0,
       waitedMs: 0,
       rateLimited: 0,
-      isLogin: isLogin(method, path),
+      deadlineAt: Date.now() + (spec.timeoutMs ?? options.timeoutMs),
+      isLogin: isOp(options.login, method, path),
+      isLogout: isOp(options.logout, method, path),
     };
     const timeout = spec.timeoutMs ?? options.timeoutMs;
     const opts = {
@@ -146,41 +161,10 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     } as Dispatcher.DispatchOptions;
 
     const started = performance.now();
-    const outcome = await new Promise<{ response?: RecordedResponse; error?: { code: string; message: string } }>((resolve, reject) => {
-      let status = 0;
-      let resHeaders: Record<string, string> = {};
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandler = {
-        // present so undici treats this as a new-API handler (WrapHandler.wrap checks for it)
-        onRequestStart() {},
-        onResponseStart(_c, statusCode, h) {
-          status = statusCode;
-          resHeaders = responseHeaders(h as Record<string, string | string[] | undefined>);
-        },
-        onResponseData(_c, chunk) {
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          if (text.length) {
-            try {
-              json = JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-          }
-          resolve({ response: { status, headers: resHeaders, text, json } });
-        },
-        onResponseError(_c, err) {
-          resolve({ error: errorInfo(err) });
-        },
-      };
-      try {
-        dispatcher.dispatch(opts, handler);
-      } catch (err) {
-        reject(err);
-      }
+    const outcome = await readBounded((handler) => dispatcher.dispatch(opts, handler), {
+      maxBodyBytes,
+      deadlineMs: timeout,
+      deadlineAt: () => state.deadlineAt,
     });
 
     count++;
@@ -192,8 +176,11 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       notes: state.notes,
       operationId: options.match?.(method, relPath),
     };
-    recorded.push(exchange);
-    if (recorded.length > keep) recorded.splice(0, recorded.length - keep);
+    const copy = kept(exchange);
+    recorded.push(copy);
+    recordedBytes += sizeOf(copy);
+    // bounded evidence: the oldest exchanges go first, by count and by body bytes
+    while (recorded.length > 1 && (recorded.length > keep || recordedBytes > keepBytes)) recordedBytes -= sizeOf(recorded.shift()!);
     options.onExchange?.(exchange);
     return exchange;
   }
@@ -203,9 +190,6 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     exchanges: () => recorded,
     get requestCount() {
       return count;
-    },
-    setProduction(v: boolean) {
-      production = v;
     },
     async close() {
       await agent.close();

@@ -3,12 +3,14 @@
 
 import { ExitCode, ToolError } from '../errors.js';
 
+export const READ_ONLY =
+  'production is read-only for storefront-check; a check that writes must declare writes: true so it is skipped there';
+
 /** ENV-02 defence in depth: a state-changing request to production was refused, not sent. */
 export class ProductionWriteRefused extends ToolError {
-  constructor(method: string, url: string) {
+  constructor(method: string, url: string, reason = READ_ONLY) {
     super(
-      `refused to send ${method} ${url}: production is read-only for storefront-check (ENV-02); ` +
-        'a check that writes must declare writes: true so it is skipped there',
+      `refused to send ${method} ${url}: ${reason} (ENV-02)`,
       ExitCode.USAGE,
       'E_PRODUCTION_WRITE',
     );

@@ -1,9 +1,11 @@
 // Builds the replayable, redacted Evidence of results.ts from a recorded Exchange: request and
-// response with secrets masked, the response body cut at ~4 KB, and a curl line replaying it.
+// response with secrets masked, the response body cut at ~4 KB, and a curl line replaying it;
+// a body the client cut at --max-body says so, with its sizes.
 
 import type { Evidence } from '../results.js';
 import { toCurl } from './curl.js';
 import type { Redactor } from './redact.js';
+import { describeTruncation } from './reader.js';
 import type { Exchange } from './types.js';
 
 export const MAX_EVIDENCE_BODY = 4096;
@@ -29,6 +31,8 @@ export function toEvidence(ex: Exchange, redactor: Redactor, maxBody = MAX_EVIDE
     };
   }
   if (ex.error) evidence.error = `${ex.error.code}: ${redactor.text(ex.error.message)}`;
-  if (ex.notes.length) evidence.notes = ex.notes.map((n) => redactor.text(n));
+  const notes = ex.notes.map((n) => redactor.text(n));
+  if (ex.response?.truncated) notes.push(`answered with ${describeTruncation(ex.response.truncated)}`);
+  if (notes.length) evidence.notes = notes;
   return evidence;
 }

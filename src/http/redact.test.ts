@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellArg, toCurl } from './curl.js';
 import { toEvidence } from './evidence.js';
-import { Redactor } from './redact.js';
+import { Redactor, redactOutput } from './redact.js';
 import type { Exchange } from './types.js';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjLTEifQ.c2lnbmF0dXJlLXNpZ24';
@@ -144,5 +144,40 @@ describe('evidence', () => {
     expect(ev.curl).toBe(
       `curl -sS -i -X PUT 'http://127.0.0.1:1/customers/me' -H 'X-BFF-Token: '"$STOREFRONT_TOKEN" -H 'content-type: application/json' --data-raw '{"firstName":"A","password":"'"$STOREFRONT_CUSTOMER_PASSWORD"'"}'`,
     );
+  });
+});
+
+describe('redactOutput: no encoding escapes it', () => {
+  const NASTY = 'pa"ss\\w/rd-42';
+  const forms = (s: string) => {
+    const j = JSON.stringify(s).slice(1, -1);
+    const x = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    return {
+      raw: s,
+      json: j,
+      'json twice': JSON.stringify(j).slice(1, -1),
+      'json in xml': x(j),
+      url: encodeURIComponent(s),
+      form: new URLSearchParams({ p: s }).toString().slice(2),
+      base64: Buffer.from(s).toString('base64'),
+      base64url: Buffer.from(s).toString('base64url'),
+      'base64 inside Basic auth': Buffer.from(`someone@example.com:${s}`).toString('base64'),
+      'base64 inside Basic auth, other offset': Buffer.from(`me@x.io:${s}`).toString('base64'),
+      'script-safe json of json': JSON.stringify(JSON.stringify({ p: s })).replace(/</g, '\\u003c'),
+    };
+  };
+  it.each(Object.entries(forms(NASTY)))('%s', (_name, text) => {
+    const out = redactOutput(`before ${text} after`, [{ value: NASTY, name: 'STOREFRONT_CUSTOMER_PASSWORD' }]);
+    expect(out).toMatch(/\[redacted:STOREFRONT_CUSTOMER_PASSWORD\]/);
+    for (const form of Object.values(forms(NASTY)).slice(0, 9)) expect(out).not.toContain(form);
+    expect(out).toMatch(/^before /);
+  });
+  it('leaves text without secrets, and too-short secrets, alone', () => {
+    expect(redactOutput('{"a":"b"} abc', ['abc', 'zzzzzzzz'])).toBe('{"a":"b"} abc');
+  });
+  it('the recording-time Redactor matches the escaped and encoded forms too', () => {
+    const r = new Redactor({ secrets: [{ value: NASTY, name: 'STOREFRONT_CUSTOMER_PASSWORD' }] });
+    for (const text of Object.values(forms(NASTY))) expect(r.text(`x ${text} y`)).toContain('<redacted:STOREFRONT_CUSTOMER_PASSWORD>');
+    expect(r.known()).toEqual([{ value: NASTY, name: 'STOREFRONT_CUSTOMER_PASSWORD' }]);
   });
 });

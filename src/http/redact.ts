@@ -3,6 +3,11 @@
 // variable a reader would set to replay the request: STOREFRONT_TOKEN, STOREFRONT_CUSTOMER_PASSWORD…)
 // or `<redacted>` when it has none; curl.ts turns the named markers into "$NAME" so a curl line
 // stays replayable. Redact before truncating, so a cut never leaves half a secret.
+// Secrets are matched in every form secret-forms.ts spells them (raw, escaped, encoded, base64).
+// redactOutput is the last line: applied to every file the tool writes, with every secret known
+// by then (tokens learned late in the run included), so nothing recorded earlier can leak.
+
+import { MIN_SECRET_LENGTH, secretForms } from './secret-forms.js';
 
 export interface NamedSecret {
   /** environment variable that holds the value when the request is replayed, e.g. STOREFRONT_TOKEN */
@@ -22,8 +27,6 @@ export interface RedactorOptions {
 /** Headers that carry credentials whatever the pack says. */
 const ALWAYS_SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 export const DEFAULT_SECRET_KEYS = ['password', 'accessToken', 'refreshToken', 'idToken', 'token', 'clientSecret', 'apiKey'];
-/** Secrets shorter than this are not substring-redacted: they would mangle unrelated text. */
-const MIN_SECRET_LENGTH = 6;
 /** A JSON Web Token anywhere (also tampered or foreign ones we were never told about). */
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
@@ -35,9 +38,29 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function replaceForms(text: string, forms: readonly string[], replacement: string): string {
+  let out = text;
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(replacement);
+  return out;
+}
+
+/**
+ * Redact text about to be written (a report, a log line): every form of every secret becomes
+ * [redacted:NAME] / [redacted] — plain characters, valid inside JSON, XML, HTML and Markdown.
+ */
+export function redactOutput(text: string, secrets: Iterable<string | NamedSecret>): string {
+  const list = [...secrets]
+    .map((s) => (typeof s === 'string' ? { value: s } : s))
+    .filter((s) => s.value && s.value.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const s of list) out = replaceForms(out, secretForms(s.value), s.name ? `[redacted:${s.name}]` : '[redacted]');
+  return out;
+}
+
 export class Redactor {
   private readonly authHeaders: Map<string, { scheme: 'raw' | 'bearer'; placeholder: string }>;
-  private secrets: NamedSecret[] = [];
+  private secrets: Array<NamedSecret & { forms: string[] }> = [];
   private readonly keys: string[];
   private keyPattern: RegExp;
   private formPattern: RegExp;
@@ -57,9 +80,14 @@ export class Redactor {
   addSecret(value: string | undefined, name?: string): void {
     if (!value || value.length < MIN_SECRET_LENGTH) return;
     if (this.secrets.some((s) => s.value === value)) return;
-    this.secrets.push({ value, name });
+    this.secrets.push({ value, name, forms: secretForms(value) });
     // longest first, so a secret containing another is replaced whole
     this.secrets.sort((a, b) => b.value.length - a.value.length);
+  }
+
+  /** Every secret learned so far (configured and learned at run time), for redactOutput. */
+  known(): NamedSecret[] {
+    return this.secrets.map(({ value, name }) => ({ value, name }));
   }
 
   private nameOf(value: string): string | undefined {
@@ -82,11 +110,7 @@ export class Redactor {
       }
       return value ? `${sep}${key}${marker(this.nameOf(decoded))}` : `${sep}${key}`;
     });
-    for (const s of this.secrets) {
-      if (out.includes(s.value)) out = out.split(s.value).join(marker(s.name));
-      const encoded = encodeURIComponent(s.value);
-      if (encoded !== s.value && out.includes(encoded)) out = out.split(encoded).join(marker(s.name));
-    }
+    for (const s of this.secrets) out = replaceForms(out, s.forms, marker(s.name));
     return out.replace(JWT, (token) => marker(this.nameOf(token)));
   }
 

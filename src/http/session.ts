@@ -1,10 +1,12 @@
 // Test-customer sessions: logging in as the pack's login convention says (operation, field
 // names, token pointer) and the SessionStore the session interceptor reads tokens from. The
 // main process logs in once before the suites start; workers receive the tokens and log in
-// again through the same store only when a token expires mid-run.
+// again through the same store only when a token expires mid-run; endSessions logs the run's
+// sessions out at its end.
 
 import { pointer } from '../contract/json.js';
 import type { PackConventions } from '../contract/types.js';
+import type { ProductionPolicy } from './interceptors/guard.js';
 import type { Identity, SessionStore } from './interceptors/session.js';
 import type { Exchange, HttpClient } from './types.js';
 
@@ -23,6 +25,21 @@ export type LoginOutcome =
   | { ok: true; token: string; customerId?: string; exchange: Exchange }
   | { ok: false; message: string; exchange?: Exchange };
 
+/** The login request body of the pack for these credentials (the production guard allows exactly these). */
+export function loginBody(conventions: PackConventions['auth']['login'], creds: LoginCredentials): Record<string, string> {
+  const json: Record<string, string> = {
+    [conventions.emailField]: creds.email,
+    [conventions.passwordField]: creds.password,
+  };
+  if (conventions.captchaField) json[conventions.captchaField] = creds.recaptchaToken ?? '';
+  return json;
+}
+
+/** The body text as the client sends it, for createProductionPolicy({ loginBodies }). */
+export function loginBodyText(conventions: PackConventions['auth']['login'], creds: LoginCredentials): string {
+  return JSON.stringify(loginBody(conventions, creds));
+}
+
 /** POST the login request of the pack; never throws for an API answer, only for tool errors. */
 export async function login(
   client: HttpClient,
@@ -30,11 +47,7 @@ export async function login(
   conventions: PackConventions['auth']['login'],
   creds: LoginCredentials,
 ): Promise<LoginOutcome> {
-  const json: Record<string, string> = {
-    [conventions.emailField]: creds.email,
-    [conventions.passwordField]: creds.password,
-  };
-  if (conventions.captchaField) json[conventions.captchaField] = creds.recaptchaToken ?? '';
+  const json = loginBody(conventions, creds);
   const exchange = await client.send({ method: endpoint.method, path: endpoint.path, json, auth: 'none', relogin: false });
   if (!exchange.response) {
     return { ok: false, exchange, message: `${endpoint.method} ${endpoint.path} got no response (${exchange.error?.code})` };
@@ -50,6 +63,32 @@ export async function login(
   }
   const id = pointer(body, conventions.customerIdPointer);
   return { ok: true, token, customerId: typeof id === 'string' ? id : undefined, exchange };
+}
+
+/**
+ * End the sessions the run opened (its one login per customer), at the end of the run, so no
+ * live session is left on the target. On production the policy allows exactly these logouts.
+ * Never throws: a logout that fails is returned as a line for the run's setup warnings.
+ */
+export async function endSessions(
+  client: HttpClient,
+  endpoint: LoginEndpoint,
+  tokens: ReadonlyArray<string | undefined>,
+  policy?: ProductionPolicy,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const token of new Set(tokens.filter((t): t is string => Boolean(t)))) {
+    policy?.permitLogout(token);
+    try {
+      const ex = await client.send({ method: endpoint.method, path: endpoint.path, auth: { token, as: 'customer' }, relogin: false, retry: false });
+      const status = ex.response?.status;
+      if (status === undefined) problems.push(`could not log out a test session at the end: ${endpoint.method} ${endpoint.path} got no response (${ex.error?.code})`);
+      else if (status >= 300 && status !== 401) problems.push(`could not log out a test session at the end: ${endpoint.method} ${endpoint.path} answered ${status}`);
+    } catch (err) {
+      problems.push(`could not log out a test session at the end: ${(err as Error).message}`);
+    }
+  }
+  return problems;
 }
 
 export interface StoreInit {

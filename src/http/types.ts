@@ -33,7 +33,7 @@ export interface RequestSpec {
    * Default true for auth 'customer'/'customer2'; auth checks that expect 401 set false.
    */
   relogin?: boolean;
-  /** per-request timeout in ms (default: the run's --timeout) */
+  /** total deadline of this request in ms, every attempt included; retry waits move it (default: the run's --timeout) */
   timeoutMs?: number;
 }
 
@@ -50,8 +50,13 @@ export interface RecordedResponse {
   headers: Record<string, string>;
   /** body text (decoded) */
   text: string;
-  /** parsed JSON when the body parses, else undefined */
+  /** parsed JSON when the body parses, else undefined (always undefined when truncated) */
   json?: unknown;
+  /**
+   * Set when the body passed the limit (--max-body): `text` holds only the first limitBytes,
+   * the rest was never read. A check reports it as a finding with the sizes.
+   */
+  truncated?: { limitBytes: number; receivedBytes: number; declaredBytes?: number };
 }
 
 export interface Exchange {
@@ -59,7 +64,7 @@ export interface Exchange {
   seq: number;
   request: RecordedRequest;
   response?: RecordedResponse;
-  /** network-level failure (ECONNREFUSED, timeout…) when there is no response */
+  /** network-level failure (ECONNREFUSED, DEADLINE: no complete answer within the request deadline…) */
   error?: { code: string; message: string };
   durationMs: number;
   /** what the client did on the way: 'retried after 429 (Retry-After: 1)', 're-logged in after 401' */

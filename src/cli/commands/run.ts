@@ -25,6 +25,7 @@ interface RunFlags {
   config?: string;
   apiVersion?: string;
   timeout?: string;
+  maxBody?: string;
   concurrency?: string;
   readOnly?: boolean;
   only: string[];
@@ -50,7 +51,8 @@ export function registerRun(program: Command): void {
     .option('--strict', 'SHOULD warnings fail the run too')
     .option('--baseline <file>', 'known failures by check id: shown, but they do not fail the run (entries may expire)')
     .option('--concurrency <n>', 'checks in flight at once, 1-64 (default 16; raise it for a distant target)')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
+    .option('--timeout <ms>', 'total deadline of one request in milliseconds, body included (default 10000)')
+    .option('--max-body <size>', 'cut response bodies past this size and report it, e.g. 10MB, 512kB (default 10MB)')
     .option('--read-only', 'skip every check that changes server state (always on for production)')
     .option('--fault <id>', 'embedded server only: switch on a deliberate contract violation (repeatable; see `serve --list-faults`)', collect, [])
     .option('--json', 'also print the results JSON on stdout')
@@ -82,6 +84,7 @@ Examples:
         config: flags.config,
         apiVersion: flags.apiVersion,
         timeout: flags.timeout,
+        maxBody: flags.maxBody,
         concurrency: flags.concurrency,
         readOnly: flags.readOnly,
       });

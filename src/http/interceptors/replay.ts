@@ -1,11 +1,14 @@
 // The shared machinery of the retry and session interceptors: look at each answer as it starts;
 // pass it through, or hold it back, do something asynchronous (wait Retry-After, log in again)
 // and dispatch the request once more. A held-back answer is delivered after all when the policy
-// gives up, so the caller always sees a real response.
+// gives up, so the caller always sees a real response; a held answer is bounded in size.
 
 import type { Dispatcher } from 'undici';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+/** An answer held back for a possible replay (a 429, 503, 401 body) is small; past this it streams on. */
+const MAX_HELD_BYTES = 256 * 1024;
 
 export interface HeldResponse {
   status: number;
@@ -25,6 +28,7 @@ class ReplayHandler implements Dispatcher.DispatchHandler {
   private current?: Dispatcher.DispatchController;
   private outerStarted = false;
   private held?: HeldResponse;
+  private heldBytes = 0;
   private attempt = 0;
   private abortReason: Error | null = null;
   private readonly controller: Dispatcher.DispatchController;
@@ -76,15 +80,20 @@ class ReplayHandler implements Dispatcher.DispatchHandler {
   onResponseStart(_c: Dispatcher.DispatchController, status: number, headers: Headers, statusMessage?: string): void {
     if (this.policy.wants(this.opts, status, headers, this.attempt)) {
       this.held = { status, headers, statusMessage, chunks: [] };
+      this.heldBytes = 0;
       return;
     }
     this.held = undefined;
+    this.heldBytes = 0;
     this.outer.onResponseStart?.(this.controller, status, headers as never, statusMessage);
   }
 
   onResponseData(_c: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.held) {
       this.held.chunks.push(chunk);
+      this.heldBytes += chunk.length;
+      // a held answer is bounded: past the limit, give up replaying and pass it on as it streams
+      if (this.heldBytes > MAX_HELD_BYTES) this.release();
       return;
     }
     this.outer.onResponseData?.(this.controller, chunk);
@@ -119,6 +128,14 @@ class ReplayHandler implements Dispatcher.DispatchHandler {
 
   onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
     this.outer.onResponseError?.(this.controller, err);
+  }
+
+  private release(): void {
+    const held = this.held!;
+    this.held = undefined;
+    this.heldBytes = 0;
+    this.outer.onResponseStart?.(this.controller, held.status, held.headers as never, held.statusMessage);
+    for (const chunk of held.chunks) this.outer.onResponseData?.(this.controller, chunk);
   }
 
   private deliver(held: HeldResponse, trailers: Headers): void {

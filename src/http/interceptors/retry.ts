@@ -1,6 +1,7 @@
 // Retry layer: honours 429 + Retry-After (seconds or HTTP date; absent → 1 s, doubling) and
 // retries idempotent requests on 502/503/504 with exponential backoff and jitter. Both bounded:
-// a few attempts and a total waiting budget per request. Off when the request says retry: false
+// a few attempts and a total waiting budget per request; a wait moves the request's deadline by
+// its length, so a request ends within --timeout of the target's own time plus maxWaitMs. Off when the request says retry: false
 // (the rate-limit suite wants to see the raw 429s).
 
 import type { Dispatcher } from 'undici';
@@ -82,6 +83,8 @@ export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatche
         if (state) state.notes.push(`gave up retrying after ${held.status}: retry budget spent`);
         return undefined;
       }
+      // the wait is the tool's choice, not the target's slowness: it moves the deadline (bounded by maxWaitMs)
+      state.deadlineAt += next.wait;
       await sleep(next.wait);
       state.waitedMs += next.wait;
       if (held.status === 429) state.rateLimited++;

@@ -19,10 +19,14 @@ export interface RequestState {
   sent?: RecordedRequest;
   /** time spent waiting between attempts (retry budget) */
   waitedMs: number;
+  /** Date.now() by which the whole request must be over; each retry wait moves it by the wait (bounded) */
+  deadlineAt: number;
   /** 429 answers retried so far (for the doubling wait when Retry-After is absent) */
   rateLimited: number;
   /** the login request itself: allowed on production (ENV-02) */
   isLogin: boolean;
+  /** the logout request: allowed on production only to end a session the run opened */
+  isLogout?: boolean;
 }
 
 export type StatefulOptions = Dispatcher.DispatchOptions & { [STATE_KEY]?: RequestState };

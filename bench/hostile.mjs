@@ -1,0 +1,115 @@
+// Bench: the tool's peak memory against a hostile target. The CLI (dist/) runs as a child process
+// against the reference server behind test/hostile/proxy.ts, which answers every GET /products with
+// a streamed 200 MB JSON body. The tool must cut each body at --max-body and stay under 500 MB:
+// the peak RSS of the CLI's whole process tree (the CLI and any worker it starts) is sampled from
+// /proc every 20 ms, and each process's own high-water mark (VmHWM) is read while it lives.
+// Usage: node bench/hostile.mjs [--only PAG-01] [--mb 200]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import ts from 'typescript';
+
+const LIMIT_MB = 500;
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({ options: { only: { type: 'string', default: 'PAG-01' }, mb: { type: 'string', default: '200' } } });
+const dir = mkdtempSync(join(tmpdir(), 'storefront-check-bench-hostile-'));
+
+// the proxy is a test helper written in TypeScript: transpile it with the project's compiler
+const source = readFileSync(join(here, '..', 'test', 'hostile', 'proxy.ts'), 'utf8');
+const proxyFile = join(dir, 'proxy.mjs');
+writeFileSync(proxyFile, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+const { startHostileProxy } = await import(pathToFileURL(proxyFile).href);
+const { startServer } = await import('../dist/src/server/index.js');
+
+/** pid → { rss, hwm } in kB for the process and all its descendants. */
+function tree(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* gone */
+    }
+  }
+  const out = new Map();
+  const visit = (pid) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+      out.set(pid, { rss: kb('VmRSS'), hwm: kb('VmHWM') });
+    } catch {
+      return;
+    }
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+// BENCH_BEHAVIOUR=pass: the same run against a well-behaved target, for comparison
+const proxyBehaviour = process.env.BENCH_BEHAVIOUR ?? 'huge';
+const server = await startServer({ port: 0 });
+const hugeBytes = Number(values.mb) * 1024 * 1024;
+const proxy = await startHostileProxy({
+  behaviour: proxyBehaviour,
+  upstream: server.url,
+  hugeBytes,
+  affects: (r) => r.method === 'GET' && r.url.startsWith('/products'),
+});
+let failed = false;
+try {
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(here, '..', 'dist', 'src', 'cli', 'bin.js'), 'run', '--base-url', proxy.url, '--only', values.only, '--reporter', 'json', '--report-dir', join(dir, 'reports')],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  let peakTreeKb = 0;
+  let peakMainKb = 0;
+  const hwm = new Map();
+  const sample = () => {
+    const procs = tree(child.pid);
+    let sum = 0;
+    for (const [pid, m] of procs) {
+      sum += m.rss;
+      hwm.set(pid, Math.max(hwm.get(pid) ?? 0, m.hwm));
+    }
+    peakTreeKb = Math.max(peakTreeKb, sum);
+    peakMainKb = Math.max(peakMainKb, procs.get(child.pid)?.hwm ?? 0);
+  };
+  const timer = setInterval(sample, 20);
+  const code = await new Promise((ok) => child.on('exit', ok));
+  clearInterval(timer);
+  const wall = (performance.now() - t0) / 1000;
+  const largest = Math.max(0, ...hwm.values());
+  const mb = (kb) => (kb / 1024).toFixed(0);
+  const sent = proxy.requests.filter((r) => r.method === 'GET' && r.url.startsWith('/products')).length;
+  const results = JSON.parse(readFileSync(join(dir, 'reports', 'results.json'), 'utf8'));
+  console.log(
+    `${proxyBehaviour === 'huge' ? `hostile target, ${values.mb} MB body on each of ${sent} GET /products` : `${proxyBehaviour} target, ${sent} GET /products`}: peak RSS ${mb(peakTreeKb)} MB (whole process tree, sampled), ` +
+      `${mb(peakMainKb)} MB (CLI process VmHWM), largest single process ${mb(largest)} MB, ${hwm.size} process(es); ` +
+      `${wall.toFixed(1)} s wall, exit ${code}, ${results.checks.length} checks, limit ${LIMIT_MB} MB`,
+  );
+  if (process.env.BENCH_VERBOSE) for (const [pid, kb] of hwm) console.log(`  pid ${pid}${pid === child.pid ? ' (CLI)' : ''}: VmHWM ${mb(kb)} MB`);
+  if (code === null || code > 3) {
+    console.error(`bench hostile: the CLI exited ${code}\n${stderr.slice(-2000)}`);
+    failed = true;
+  }
+  if (peakTreeKb / 1024 > LIMIT_MB) {
+    console.error(`bench hostile: peak RSS ${mb(peakTreeKb)} MB is over the ${LIMIT_MB} MB budget`);
+    failed = true;
+  }
+} finally {
+  await proxy.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
