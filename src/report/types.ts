@@ -9,6 +9,10 @@ export interface ReporterOptions {
   stream?: NodeJS.WritableStream;
   /** colour the output; default: the stream is a TTY and NO_COLOR is unset */
   color?: boolean;
+  /** markdown: also append summary.md to this file (CI job summaries: $GITHUB_STEP_SUMMARY) */
+  summaryFile?: string;
+  /** markdown: where report.html can be opened (a CI run or artefact page); default a relative link */
+  reportUrl?: string;
 }
 
 export interface Reporter {

@@ -34,6 +34,8 @@ interface RunFlags {
   baseline?: string;
   fault: string[];
   json?: boolean;
+  summaryFile?: string;
+  reportUrl?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -47,6 +49,8 @@ export function registerRun(program: Command): void {
     .option('--only <ids>', 'run only these clause families or clause ids, comma-separated (PAG,SRT-04)', list, [])
     .option('--report-dir <dir>', 'where the reports go (default reports/<timestamp>/)')
     .addOption(new Option('--reporter <names>', `reporters, comma-separated (${REPORTER_NAMES.join(', ')}; default all)`).argParser(list))
+    .option('--summary-file <path>', 'append the markdown summary (summary.md) to this file, e.g. "$GITHUB_STEP_SUMMARY" (turns the markdown reporter on)')
+    .option('--report-url <url>', 'where readers of the markdown summary can open report.html (e.g. the CI run page holding the artefact)')
     .option('--strict', 'SHOULD warnings fail the run too')
     .option('--baseline <file>', 'known failures by check id: shown, but they do not fail the run (entries may expire)')
     .option('--concurrency <n>', 'suite files run in parallel (default 2)')
@@ -61,7 +65,8 @@ Test customer (remote targets): STOREFRONT_CUSTOMER_EMAIL, STOREFRONT_CUSTOMER_P
 second customer (AUTH-08): STOREFRONT_CUSTOMER2_EMAIL / _PASSWORD; STOREFRONT_SERVICE_TOKEN; STOREFRONT_EXPIRED_TOKEN.
 Checks that need what the target lacks are skipped with the reason, never failed.
 
-Reports: results.json, junit.xml, report.html (one file, open it in a browser); progress on stderr.
+Reports: results.json, junit.xml, report.html (one file, open it in a browser), summary.md (markdown for
+CI job summaries and PR comments); progress on stderr.
 Exit codes: 0 no MUST failure, 1 a failure (or a warning with --strict, or nothing checked),
 2 usage/config error, 3 target unreachable.
 
@@ -69,6 +74,7 @@ Examples:
   storefront-check                                   check the embedded reference server
   storefront-check run --fault pag-duplicate-across-pages      watch the suite catch a fault
   storefront-check run --env staging --report-dir out/         the CI gate
+  storefront-check run --env staging --summary-file "$GITHUB_STEP_SUMMARY"   the verdict on the job's page
   storefront-check run --env staging --only PAG,SRT-04         one family and one clause
   storefront-check run --env staging --baseline known.json     known failures do not fail the gate
   storefront-check run --env production                        read-only: writes are skipped (ENV-02)
@@ -87,6 +93,11 @@ Examples:
       const reporters = flags.reporter?.length ? flags.reporter : [...REPORTER_NAMES];
       const unknown = reporters.find((r) => !isReporterName(r));
       if (unknown) throw new UsageError(`--reporter '${unknown}' is not a reporter: use ${REPORTER_NAMES.join(', ')}`);
+      if (flags.summaryFile !== undefined && !flags.summaryFile.trim()) {
+        throw new UsageError('--summary-file is empty: give a file path (in GitHub Actions, "$GITHUB_STEP_SUMMARY")');
+      }
+      if (flags.summaryFile && !reporters.includes('markdown')) reporters.push('markdown');
+      if (flags.reportUrl && !/^https?:\/\//.test(flags.reportUrl)) throw new UsageError(`--report-url '${flags.reportUrl}' is not an http(s) URL`);
       if (flags.fault.length) {
         if (config.target.env !== 'embedded') throw new UsageError('--fault works only with the embedded reference server (no --env / --base-url)');
         const { FAULTS } = await import('../../server/faults.js');
@@ -112,6 +123,7 @@ Examples:
           strict: flags.strict,
           baseline: flags.baseline,
           signal: controller.signal,
+          reporterOptions: { summaryFile: flags.summaryFile, reportUrl: flags.reportUrl },
         });
         if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         process.exitCode = results.exitCode;
