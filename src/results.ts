@@ -89,6 +89,8 @@ export interface RunResults {
 
 export type ProgressEvent =
   | { type: 'start'; baseUrl: string; env: string; embedded: boolean }
+  /** before the checks start: how many the run plans (live progress shows done / planned) */
+  | { type: 'plan'; total: number }
   | { type: 'setup'; level: 'error' | 'warning'; message: string }
   | { type: 'check'; result: CheckResult }
   /** a suite file finished: its family's counts */

@@ -36,6 +36,7 @@ interface RunFlags {
   json?: boolean;
   summaryFile?: string;
   reportUrl?: string;
+  quiet?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -58,6 +59,7 @@ export function registerRun(program: Command): void {
     .option('--read-only', 'skip every check that changes server state (always on for production)')
     .option('--fault <id>', 'embedded server only: switch on a deliberate contract violation (repeatable; see `serve --list-faults`)', collect, [])
     .option('--json', 'also print the results JSON on stdout')
+    .option('--quiet', 'no progress on stderr (no live status line, no per-family lines); the summary at the end only')
     .addHelpText(
       'after',
       `
@@ -66,7 +68,8 @@ second customer (AUTH-08): STOREFRONT_CUSTOMER2_EMAIL / _PASSWORD; STOREFRONT_SE
 Checks that need what the target lacks are skipped with the reason, never failed.
 
 Reports: results.json, junit.xml, report.html (one file, open it in a browser), summary.md (markdown for
-CI job summaries and PR comments); progress on stderr.
+CI job summaries and PR comments). Progress on stderr: a live status line on a terminal (checks done/planned,
+failures, elapsed, families running), a plain line every 10 s otherwise; --quiet for neither.
 Exit codes: 0 no MUST failure, 1 a failure (or a warning with --strict, or nothing checked),
 2 usage/config error, 3 target unreachable.
 
@@ -123,7 +126,7 @@ Examples:
           strict: flags.strict,
           baseline: flags.baseline,
           signal: controller.signal,
-          reporterOptions: { summaryFile: flags.summaryFile, reportUrl: flags.reportUrl },
+          reporterOptions: { summaryFile: flags.summaryFile, reportUrl: flags.reportUrl, quiet: flags.quiet },
         });
         if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         process.exitCode = results.exitCode;
