@@ -89,9 +89,9 @@ export interface RunResults {
 
 export type ProgressEvent =
   | { type: 'start'; baseUrl: string; env: string; embedded: boolean }
-  | { type: 'setup'; level: 'error' | 'warning'; message: string }
-  /** the checks are queued: how many will run */
+  /** before the checks start: how many the run plans (live progress shows done / planned) */
   | { type: 'plan'; total: number }
+  | { type: 'setup'; level: 'error' | 'warning'; message: string }
   | { type: 'check'; result: CheckResult }
   /** a suite file finished: its family's counts */
   | { type: 'family'; family: string; counts: Record<CheckStatus, number> }

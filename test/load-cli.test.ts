@@ -169,7 +169,7 @@ describe('storefront-check load against the embedded reference server, with a fa
       expect(readFileSync(join(dir, 'k6-command.txt'), 'utf8')).not.toContain(secret);
       expect(readFileSync(join(dir, 'test-data.json'), 'utf8')).not.toContain(secret);
     }
-    expect(readdirSync(dir).sort()).toEqual(['k6-command.txt', 'k6-samples.ndjson', 'load-report.html', 'summary-export.json', 'test-data.json']);
+    expect(readdirSync(dir).sort()).toEqual(['k6-command.txt', 'k6-samples.ndjson', 'load-report.html', 'summary-export.json', 'summary.md', 'test-data.json']);
     const data = JSON.parse(readFileSync(join(dir, 'test-data.json'), 'utf8'));
     expect(data.accounts[0]).toEqual({ email: 'customer@example.com', passwordEnv: 'STOREFRONT_CUSTOMER_PASSWORD' });
     expect(r.stderr).toContain(`load report: ${join(dir, 'load-report.html')}`);

@@ -119,20 +119,20 @@ async function observedErrors(ctx: CheckContext, writes: boolean): Promise<Excha
   return ctx.http.exchanges().filter((ex) => (ex.response?.status ?? 0) >= 400 && ![502, 503, 504].includes(ex.response!.status) && ex.request.method !== 'HEAD');
 }
 
-function envelopeValid(ctx: CheckContext, ex: Exchange): void {
+export function envelopeValid(ctx: CheckContext, ex: Exchange): void {
   expectEnvelope(ctx, ex);
   const issue = ctx.validateShape('ErrorEnvelope', ex.response?.json)[0];
   if (issue) ctx.fail(`${answered(ex)} with an error envelope where ${issue.pointer || '(root)'} ${issue.message} (ERR-01)`, ex);
 }
 
-function codeSnake(ctx: CheckContext, ex: Exchange): void {
+export function codeSnake(ctx: CheckContext, ex: Exchange): void {
   const env = readEnvelope(ctx, ex);
   const f = ctx.contract.conventions.error;
   if (env?.code !== undefined && !UPPER_SNAKE.test(env.code)) ctx.fail(`${answered(ex)} with ${f.codeField} ${JSON.stringify(env.code)}; a code is UPPER_SNAKE_CASE (ERR-02)`, ex);
   for (const e of env?.errors ?? []) if (e.code !== undefined && !UPPER_SNAKE.test(e.code)) ctx.fail(`${answered(ex)} with an ${f.errorsField} entry code ${JSON.stringify(e.code)}; codes are UPPER_SNAKE_CASE (ERR-02)`, ex);
 }
 
-function typeFits(ctx: CheckContext, ex: Exchange): void {
+export function typeFits(ctx: CheckContext, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
   if (!f.typeField || !f.typeByStatus) ctx.skip('the pack defines no error type');
   const raw = isObject(ex.response?.json) ? ex.response!.json[f.typeField] : undefined;

@@ -11,7 +11,7 @@ import { answered, isObject, readable, sendOp } from './assert.js';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Visit every node of a JSON value with its JSON pointer and key. */
-function walk(value: unknown, visit: (node: unknown, ptr: string, key: string) => void, ptr = '', key = ''): void {
+export function walk(value: unknown, visit: (node: unknown, ptr: string, key: string) => void, ptr = '', key = ''): void {
   visit(value, ptr, key);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${ptr}/${i}`, String(i)));
   else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, visit, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
@@ -35,9 +35,9 @@ function minorUnit(currency: string): number | undefined {
   }
 }
 
-type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
+export type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
 
-const money: Judge = (ctx, node) => {
+export const money: Judge = (ctx, node) => {
   const m = ctx.contract.conventions.money;
   if (!isObject(node) || !(m.amountField in node) || !(m.currencyField in node)) return undefined;
   const currency = node[m.currencyField];
@@ -54,7 +54,7 @@ const money: Judge = (ctx, node) => {
   return undefined;
 };
 
-const timestamp: Judge = (_ctx, node, _ptr, key) => {
+export const timestamp: Judge = (_ctx, node, _ptr, key) => {
   if (!/At$/.test(key) || node === null) return undefined;
   if (typeof node !== 'string' || !TIMESTAMP.test(node) || Number.isNaN(Date.parse(node))) {
     return `${key} ${JSON.stringify(node)} is not an RFC 3339 UTC timestamp with a trailing Z`;
@@ -79,7 +79,7 @@ const localized: Judge = (ctx, node, ptr) => {
   return undefined;
 };
 
-const ids: Judge = (_ctx, node, _ptr, key) => {
+export const ids: Judge = (_ctx, node, _ptr, key) => {
   if (key === 'id' || /[a-z]Id$/.test(key)) {
     if (node !== null && typeof node !== 'string') return `${key} ${JSON.stringify(node)} is not a string`;
   } else if (/[a-z]Ids$/.test(key)) {
@@ -96,7 +96,7 @@ const ids: Judge = (_ctx, node, _ptr, key) => {
 };
 
 /** CART-01's "one currency throughout", judged wherever a Cart is read. */
-const oneCurrency: Judge = (ctx, node, ptr) => {
+export const oneCurrency: Judge = (ctx, node, ptr) => {
   if (ptr !== '') return undefined;
   const m = ctx.contract.conventions.money;
   const seen = new Set<string>();

@@ -63,7 +63,7 @@ export async function allItems(ctx: CheckContext, op: Operation, query: Record<s
 }
 
 /** PAG-02's arithmetic on one page; a message per violation. */
-function arithmetic(p: Paged): string[] {
+export function arithmetic(p: Paged): string[] {
   const out: string[] = [];
   if (p.count !== p.results.length) out.push(`count ${p.count} but ${p.results.length} results`);
   if (p.count > p.limit) out.push(`count ${p.count} > limit ${p.limit}`);

@@ -54,6 +54,8 @@ export interface LoadCommandInput {
   k8sNamespace?: string;
   k8sImage: string;
   k8sSecret: string;
+  /** also append the run's markdown summary (summary.md) to this file, e.g. $GITHUB_STEP_SUMMARY */
+  summaryFile?: string;
 }
 
 export interface LoadIo {
@@ -239,6 +241,9 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
         target: target.baseUrl,
       });
       io.stderr.write(`storefront-check: load report: ${report.outFile}\n`);
+      // the comparison's regressions (`load compare`, issue 11) go in through writeLoadSummary's `comparison`
+      const { writeLoadSummary } = await import('../report/load-markdown.js');
+      writeLoadSummary(report.model, reportDir, { summaryFile: input.summaryFile });
     } else {
       io.stderr.write(`storefront-check: k6 wrote no samples (${paths.ndjson}); no load report\n`);
     }

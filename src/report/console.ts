@@ -1,9 +1,12 @@
 // The console reporter (stderr): progress while the run goes — one line per clause family as its
-// suite file finishes — then setup problems, a table of failures (clause, endpoint, message),
-// warnings, counts, the verdict and where the reports are. Coloured when the stream is a TTY.
+// suite file finishes, and the live status (progress.ts: a line redrawn in place on a TTY, plain
+// periodic lines elsewhere) — then setup problems, a table of failures (clause, endpoint,
+// message), warnings, counts, the verdict and where the reports are. Coloured when the stream is
+// a TTY. --quiet keeps only what comes after the run.
 
 import { createColors } from 'picocolors';
 import type { CheckResult, CheckStatus, ProgressEvent, RunResults } from '../results.js';
+import { ProgressDisplay } from './progress.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 const MAX_ROWS = 40;
@@ -17,7 +20,8 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
   const out = opts.stream ?? process.stderr;
   const tty = Boolean((out as NodeJS.WriteStream).isTTY);
   const c = createColors(opts.color ?? (tty && !process.env.NO_COLOR));
-  const write = (line = '') => out.write(`${line}\n`);
+  const live = opts.quiet ? undefined : new ProgressDisplay({ stream: out, tty, red: c.red, intervalMs: opts.progressIntervalMs });
+  const write = (line = '') => (live ? live.write(line) : out.write(`${line}\n`));
   let checksSeen = 0;
   const printed = new Set<string>();
 
@@ -45,6 +49,8 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
   return {
     name: 'console',
     onProgress(e: ProgressEvent) {
+      live?.onEvent(e);
+      if (opts.quiet && e.type !== 'setup' && e.type !== 'check') return;
       switch (e.type) {
         case 'start':
           write(c.bold(`storefront-check → ${e.baseUrl}`) + c.dim(` (${e.embedded ? 'embedded reference server' : e.env})`));
@@ -55,7 +61,7 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
           break;
         case 'check':
           checksSeen++;
-          if (e.result.status === 'failed' && tty) write(c.red(`  ✗ ${e.result.id}`));
+          if (e.result.status === 'failed' && tty && !opts.quiet) write(c.red(`  ✗ ${e.result.id}`));
           break;
         case 'family':
           write(`  ${c.bold(e.family.padEnd(6))} ${counts(e.counts)}`);

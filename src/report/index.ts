@@ -5,6 +5,7 @@ import { consoleReporter } from './console.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 import { type OutputRedaction, redactingReporter, withRedaction } from './redact-output.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
@@ -13,6 +14,8 @@ export const ReportersMap = {
   json: jsonReporter,
   junit: junitReporter,
   html: htmlReporter,
+  // after html: summary.md links report.html when it was written
+  markdown: markdownReporter,
 } satisfies Record<string, (opts?: ReporterOptions) => Reporter>;
 
 export type ReporterName = keyof typeof ReportersMap;

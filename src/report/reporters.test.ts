@@ -72,6 +72,6 @@ describe('console', () => {
 });
 
 it('the ReportersMap keys are the --reporter choices', () => {
-  expect(REPORTER_NAMES).toEqual(['console', 'json', 'junit', 'html']);
+  expect(REPORTER_NAMES).toEqual(['console', 'json', 'junit', 'html', 'markdown']);
   for (const name of REPORTER_NAMES) expect(ReportersMap[name]().name).toBe(name);
 });

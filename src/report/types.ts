@@ -9,6 +9,14 @@ export interface ReporterOptions {
   stream?: NodeJS.WritableStream;
   /** colour the output; default: the stream is a TTY and NO_COLOR is unset */
   color?: boolean;
+  /** console: no progress (no per-family lines, no live status line); the final summary only */
+  quiet?: boolean;
+  /** console: how often the progress line ticks (TTY) or is printed (non-TTY); tests shorten it */
+  progressIntervalMs?: number;
+  /** markdown: also append summary.md to this file (CI job summaries: $GITHUB_STEP_SUMMARY) */
+  summaryFile?: string;
+  /** markdown: where report.html can be opened (a CI run or artefact page); default a relative link */
+  reportUrl?: string;
 }
 
 export interface Reporter {

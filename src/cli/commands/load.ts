@@ -35,6 +35,7 @@ export function registerLoad(program: Command): void {
     .option('--seed <n>', 'seed of the generated test data', '42')
     .option('--discount-code <code>', 'a discount code the target accepts, for the buy journey (repeatable)', collect, [])
     .option('--report-dir <dir>', 'where k6 output and load-report.html go (default reports/<timestamp>-load-<profile>/)')
+    .option('--summary-file <path>', 'append the markdown summary (summary.md) to this file, e.g. "$GITHUB_STEP_SUMMARY"')
     .option('--dry-run', 'print the k6 command (no secrets in it) and the resolved options, then exit')
     .option('--emit-k8s <dir>', 'write a k6-operator TestRun and the ConfigMap of scripts and data to <dir>, then exit')
     .option('--parallelism <n>', 'runner pods for --emit-k8s (arrival rates are split across them)', '1')
@@ -61,6 +62,9 @@ Examples:
         const issue = parsed.error.issues[0];
         throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
       }
+      if (opts.summaryFile !== undefined && !String(opts.summaryFile).trim()) {
+        throw new UsageError('--summary-file is empty: give a file path (in GitHub Actions, "$GITHUB_STEP_SUMMARY")');
+      }
       const { runLoadCommand } = await import('../../load/index.js');
       const code = await runLoadCommand(
         {
@@ -84,6 +88,7 @@ Examples:
           k8sNamespace: opts.k8sNamespace,
           k8sImage: opts.k8sImage,
           k8sSecret: opts.k8sSecret,
+          summaryFile: opts.summaryFile,
         },
         { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr },
       );

@@ -35,6 +35,9 @@ interface RunFlags {
   baseline?: string;
   fault: string[];
   json?: boolean;
+  summaryFile?: string;
+  reportUrl?: string;
+  quiet?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -48,6 +51,8 @@ export function registerRun(program: Command): void {
     .option('--only <ids>', 'run only these clause families or clause ids, comma-separated (PAG,SRT-04)', list, [])
     .option('--report-dir <dir>', 'where the reports go (default reports/<timestamp>/)')
     .addOption(new Option('--reporter <names>', `reporters, comma-separated (${REPORTER_NAMES.join(', ')}; default all)`).argParser(list))
+    .option('--summary-file <path>', 'append the markdown summary (summary.md) to this file, e.g. "$GITHUB_STEP_SUMMARY" (turns the markdown reporter on)')
+    .option('--report-url <url>', 'where readers of the markdown summary can open report.html (e.g. the CI run page holding the artefact)')
     .option('--strict', 'SHOULD warnings fail the run too')
     .option('--baseline <file>', 'known failures by check id: shown, but they do not fail the run (entries may expire)')
     .option('--concurrency <n>', 'checks in flight at once, 1-64 (default 16; raise it for a distant target)')
@@ -56,6 +61,7 @@ export function registerRun(program: Command): void {
     .option('--read-only', 'skip every check that changes server state (always on for production)')
     .option('--fault <id>', 'embedded server only: switch on a deliberate contract violation (repeatable; see `serve --list-faults`)', collect, [])
     .option('--json', 'also print the results JSON on stdout')
+    .option('--quiet', 'no progress on stderr (no live status line, no per-family lines); the summary at the end only')
     .addHelpText(
       'after',
       `
@@ -63,7 +69,9 @@ Test customer (remote targets): STOREFRONT_CUSTOMER_EMAIL, STOREFRONT_CUSTOMER_P
 second customer (AUTH-08): STOREFRONT_CUSTOMER2_EMAIL / _PASSWORD; STOREFRONT_SERVICE_TOKEN; STOREFRONT_EXPIRED_TOKEN.
 Checks that need what the target lacks are skipped with the reason, never failed.
 
-Reports: results.json, junit.xml, report.html (one file, open it in a browser); progress on stderr.
+Reports: results.json, junit.xml, report.html (one file, open it in a browser), summary.md (markdown for
+CI job summaries and PR comments). Progress on stderr: a live status line on a terminal (checks done/planned,
+failures, elapsed, families running), a plain line every 10 s otherwise; --quiet for neither.
 Exit codes: 0 no MUST failure, 1 a failure (or a warning with --strict, or nothing checked),
 2 usage/config error, 3 target unreachable, 4 the tool failed (a check errored),
 130/143 interrupted by SIGINT/SIGTERM (cleanups done, reports written).
@@ -72,6 +80,7 @@ Examples:
   storefront-check                                   check the embedded reference server
   storefront-check run --fault pag-duplicate-across-pages      watch the suite catch a fault
   storefront-check run --env staging --report-dir out/         the CI gate
+  storefront-check run --env staging --summary-file "$GITHUB_STEP_SUMMARY"   the verdict on the job's page
   storefront-check run --env staging --only PAG,SRT-04         one family and one clause
   storefront-check run --env staging --baseline known.json     known failures do not fail the gate
   storefront-check run --env production                        read-only: writes are skipped (ENV-02)
@@ -91,6 +100,11 @@ Examples:
       const reporters = flags.reporter?.length ? flags.reporter : [...REPORTER_NAMES];
       const unknown = reporters.find((r) => !isReporterName(r));
       if (unknown) throw new UsageError(`--reporter '${unknown}' is not a reporter: use ${REPORTER_NAMES.join(', ')}`);
+      if (flags.summaryFile !== undefined && !flags.summaryFile.trim()) {
+        throw new UsageError('--summary-file is empty: give a file path (in GitHub Actions, "$GITHUB_STEP_SUMMARY")');
+      }
+      if (flags.summaryFile && !reporters.includes('markdown')) reporters.push('markdown');
+      if (flags.reportUrl && !/^https?:\/\//.test(flags.reportUrl)) throw new UsageError(`--report-url '${flags.reportUrl}' is not an http(s) URL`);
       if (flags.fault.length) {
         if (config.target.env !== 'embedded') throw new UsageError('--fault works only with the embedded reference server (no --env / --base-url)');
         const { FAULTS } = await import('../../server/faults.js');
@@ -117,6 +131,7 @@ Examples:
           strict: flags.strict,
           baseline: flags.baseline,
           signal: controller.signal,
+          reporterOptions: { summaryFile: flags.summaryFile, reportUrl: flags.reportUrl, quiet: flags.quiet },
         });
         if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         process.exitCode = results.exitCode;
