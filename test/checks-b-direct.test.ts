@@ -1,7 +1,8 @@
-// Single checks run on the CheckRuntime against the real server, where a whole run cannot set the stage: the checks that need a valid discount code (CART-01
-// discount, CART-02 with a discount, IDM-06 on carts) read it from the pack's documented example
-// (CartUpdate.discountCode.examples) and skip until the pack documents one, so here the pack names the
-// reference server's code; the ENV checks judge the run's own target, so here the target is wrong.
+// Single checks on the CheckRuntime against the real server, where a whole run cannot set the
+// stage: the checks that need a valid discount code (CART-01 discount, CART-02 with a discount,
+// IDM-06 on carts) read it from the pack's documented example (CartUpdate.discountCode.examples) and
+// skip until the pack documents one, so here the pack names the reference server's code; the ENV
+// checks judge the run's own target, so here the check is told a wrong one.
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { cartChecks } from '../src/checks/cart.js';
