@@ -18,6 +18,7 @@ import {
   parseThresholdEnv,
   parseThresholdFlags,
   planLoad,
+  describeSizing,
   reportProfile,
   shellQuote,
   type LoadPlan,
@@ -206,6 +207,7 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
     const out = io.stdout;
     out.write(`# k6 command (secrets are passed in k6's environment, never on its command line: ${secretNames.join(', ') || 'none configured'})\n`);
     out.write([bin, ...k6Args(paths, settings)].map(shellQuote).join(' ') + '\n');
+    for (const line of describeSizing(plan)) out.write(`# ${line}\n`);
     out.write(`# resolved k6 options (profile ${plan.profile.name}: ${plan.profile.description})\n`);
     out.write(JSON.stringify(plan.options, null, 2) + '\n');
     if (!dataFile) out.write(`# test data: generated for the target into ${dataPath} at run time (seed ${input.seed})\n`);
@@ -223,6 +225,7 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
     const args = k6Args(paths, settings);
     writeFileSync(join(reportDir, 'k6-command.txt'), [bin, ...args].map(shellQuote).join(' ') + '\n');
     io.stderr.write(`storefront-check: k6 ${plan.profile.name} profile against ${embedded ? `the embedded reference server (${target.baseUrl})` : target.baseUrl}\n`);
+    for (const line of describeSizing(plan)) io.stderr.write(`storefront-check: ${line}\n`);
     let outcome;
     try {
       outcome = await runK6(bin, args, { ...io.env, ...target.secrets });
