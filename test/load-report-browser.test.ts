@@ -81,7 +81,7 @@ describe.skipIf(skipReason !== null)(`load-report.html in headless Chromium${ski
     expect(rows).toHaveLength(model.thresholds.length);
     const failing = rows.filter((r) => r.ok === 'false');
     expect(failing.map((r) => `${r.cells[0]} ${r.cells[1]}`).sort()).toEqual([...crossed]);
-    for (const r of rows) expect(r.cells[3]).toBe(r.ok === 'true' ? '✓ pass' : '✗ fail');
+    for (const r of rows) expect(r.cells[4]).toBe(r.ok === 'true' ? '✓ pass' : '✗ fail');
     expect(await page.textContent('#verdict')).toBe(verdict);
     if (run === 'fail') expect(await page.$$eval('#failed-samples tbody tr', (trs) => trs.length)).toBe(model.failedSamples.samples.length);
 

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LoadAggregator, type AggregateOptions } from './aggregate.js';
 import { assembleModel } from './assemble.js';
-import type { LoadProfileInput, LoadReportModel } from './model.js';
+import type { LoadProfileInput, LoadReportModel, RouteInfo } from './model.js';
 import { readK6Ndjson } from './ndjson.js';
 import { renderLoadReport } from './render.js';
 import { readK6Summary } from './summary.js';
@@ -31,6 +31,10 @@ export interface BuildLoadReportOptions {
   target?: string;
   title?: string;
   aggregate?: AggregateOptions;
+  /** the scripts' routes (load/routes.json), so a threshold with no samples can say why */
+  routes?: RouteInfo[];
+  /** also write the model as JSON here (what `load compare` reads) */
+  modelFile?: string;
 }
 
 export async function buildLoadReport(options: BuildLoadReportOptions): Promise<{ outFile: string; model: LoadReportModel }> {
@@ -39,8 +43,9 @@ export async function buildLoadReport(options: BuildLoadReportOptions): Promise<
     readK6Ndjson(options.ndjsonPath, aggregate),
     readK6Summary({ summaryExportPath: options.summaryExportPath, handleSummaryPath: options.handleSummaryPath }),
   ]);
-  const model = assembleModel({ aggregate, stats, summary, profile: options.profile, target: options.target, title: options.title });
+  const model = assembleModel({ aggregate, stats, summary, profile: options.profile, target: options.target, title: options.title, routes: options.routes });
   await mkdir(dirname(options.outFile), { recursive: true });
   await writeFile(options.outFile, renderLoadReport(model), 'utf8');
+  if (options.modelFile) await writeFile(options.modelFile, JSON.stringify(model) + '\n', 'utf8');
   return { outFile: options.outFile, model };
 }

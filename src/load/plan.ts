@@ -158,6 +158,7 @@ export function k6Args(paths: K6Paths, settings: Record<string, string>): string
 /** The profile's shape for the report's "target vs achieved" chart (the whole mix, per second). */
 export function reportProfile(profile: ResolvedProfile): LoadProfileInput {
   const shape: LoadProfileInput = { name: profile.name, timeUnit: '1s', unit: 'iterations/s' };
+  if (profile.abortOnFail) shape.breakpoint = true;
   if (profile.executor === 'constant-arrival-rate') {
     shape.rate = profile.rate;
     shape.duration = profile.duration;
