@@ -3,6 +3,7 @@
 // and moment at which the service broke. Read off the report model, so the two always agree.
 
 import type { LoadReportModel } from '../load-report/index.js';
+import { routeOf } from '../load-report/no-samples.js';
 
 function clock(sec: number): string {
   const s = Math.round(sec);
@@ -14,12 +15,14 @@ export function verdictLines(model: LoadReportModel): string[] {
   const empty = model.thresholds.filter((t) => t.status === 'no-samples');
   if (empty.length > 0) {
     lines.push(`plan failure: ${empty.length} threshold(s) had no samples, so they judged nothing:`);
-    const seen = new Set<string>();
+    const byRoute = new Map<string, { metrics: Set<string>; reason: string }>();
     for (const t of empty) {
-      if (seen.has(t.metric)) continue;
-      seen.add(t.metric);
-      lines.push(`  ${t.metric}: no samples: ${t.reason ?? 'no request matched it'}`);
+      const key = routeOf(t.metric) ?? t.metric;
+      const entry = byRoute.get(key) ?? { metrics: new Set<string>(), reason: t.reason ?? 'no request matched it' };
+      entry.metrics.add(t.metric.replace(/\{.*$/, ''));
+      byRoute.set(key, entry);
     }
+    for (const [route, e] of byRoute) lines.push(`  ${route} (${[...e.metrics].join(', ')}): no samples: ${e.reason}`);
   }
   const b = model.breakpoint;
   if (b) {
