@@ -11,6 +11,7 @@ const benches = [
   ['server', 'reference server throughput and latency (autocannon)'],
   ['run', 'full conformance run against the embedded server: wall time and request count'],
   ['load-report', 'load report builder on a generated k6 output of 2M samples: samples/s and peak RSS'],
+  ['journey-cost', 'k6 journey vs a bare script at the same offered load: iteration rate and CPU per iteration (needs K6_BIN)'],
 ];
 
 if (!existsSync(join(here, '..', 'dist', 'src', 'cli', 'bin.js'))) {

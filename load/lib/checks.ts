@@ -44,10 +44,14 @@ export const hasField = (field: string): Predicate => (res) => {
   return !!body && body[field] !== undefined && body[field] !== null;
 };
 
-/** The checks every answer gets: the two header echoes. */
+/**
+ * The check every answer gets: both header echoes (HDR-03, HDR-04) as one check, since each check
+ * is one k6 sample and a journey's cost is mostly samples; which echo failed is in the answer's
+ * headers, found by the Correlation-Id of the failed_requests sample.
+ */
 export function contractHeaders(correlationId: string): Record<string, Predicate> {
   return {
-    'the API version is echoed': echoesApiVersion,
-    'the Correlation-Id is echoed': echoesCorrelationId(correlationId),
+    'the API version and Correlation-Id are echoed': (res) =>
+      res.headers['X-Api-Version'] === settings.apiVersion && res.headers['Correlation-Id'] === correlationId,
   };
 }
