@@ -14,7 +14,9 @@ import { readK6Summary } from './summary.js';
 export { CORRELATION_ID_TAG, FAILED_REQUESTS_METRIC } from './aggregate.js';
 export { LoadReportError } from './errors.js';
 export type * from './model.js';
-export { renderLoadReport } from './render.js';
+export { renderComparison, renderLoadReport } from './render.js';
+export { compareLoadRuns, type CompareInput, type LoadBudget } from './compare.js';
+export type * from './compare-model.js';
 
 export interface BuildLoadReportOptions {
   /** k6 `--out json=<file>` output */

@@ -52,6 +52,9 @@ export interface LoadCommandInput {
   discountCodes: string[];
   reportDir?: string;
   dryRun: boolean;
+  /** compare the finished run with this earlier run's report dir */
+  baseline?: string;
+  budget?: string;
   genData?: string;
   emitK8s?: string;
   parallelism: number;
@@ -149,6 +152,9 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
   const sloFile = input.slo ? resolve(io.cwd, input.slo) : undefined;
   const catalogue: LoadCatalogue = readCatalogue(undefined, sloFile);
   const plan = planLoad(catalogue, input.profile, overridesOf(input, io.env));
+  if (input.budget && !input.baseline) throw new UsageError('--budget needs --baseline <dir> (or use `storefront-check load compare <baseline-dir> <candidate-dir> --budget <file>`)');
+  if (input.baseline && !existsSync(resolve(io.cwd, input.baseline))) throw new UsageError(`--baseline ${resolve(io.cwd, input.baseline)} does not exist: give the report dir of an earlier load run`);
+  if (input.budget) (await import('./compare.js')).readBudget(resolve(io.cwd, input.budget));
   const dataFile = input.data ? resolve(io.cwd, input.data) : undefined;
   if (dataFile && !existsSync(dataFile)) throw new UsageError(`--data ${dataFile} does not exist: generate one with --gen-data <file>`);
   const embedded = config.target.env === 'embedded';
@@ -269,6 +275,13 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
       io.stderr.write(`storefront-check: k6 wrote no samples (${paths.ndjson}); no load report\n`);
     }
     if (outcome.message) io.stderr.write(`storefront-check: ${outcome.message}\n`);
+    if (input.baseline && existsSync(join(reportDir, 'load-report.json'))) {
+      const { runCompare, comparisonLines } = await import('./compare.js');
+      const compared = await runCompare({ baseline: input.baseline, candidate: reportDir, budget: input.budget, outDir: reportDir }, io.cwd);
+      for (const line of comparisonLines(compared.comparison)) io.stderr.write(`storefront-check: ${line}\n`);
+      io.stderr.write(`storefront-check: comparison with ${resolve(io.cwd, input.baseline)}: ${compared.html}\n`);
+      if (outcome.exitCode === ExitCode.OK) return compared.exitCode;
+    }
     return outcome.exitCode;
   } finally {
     await target.server?.close();
