@@ -99,7 +99,7 @@ export interface BreakpointModel {
     metric: string;
     expression: string;
     observed: number;
-    /** the profile's arrival rate at that moment, and what was achieved in that bucket (iterations/s) */
+    /** the profile's arrival rate at that moment, and the iterations completing in that bucket (per second) */
     targetRate: number | null;
     achievedRate: number;
   } | null;

@@ -119,7 +119,7 @@ ${REPORT_STYLE}</style>
   var bp = model.breakpoint;
   if (bp) {
     var c = bp.firstCrossing;
-    var bpText = c ? 'The service broke at ' + fmt(c.targetRate, 2) + ' journeys/s offered (' + fmt(c.achievedRate, 2) + '/s achieved), ' + clock(c.timeSec) +
+    var bpText = c ? 'The service broke at ' + fmt(c.targetRate, 2) + ' journeys/s offered (' + fmt(c.achievedRate, 2) + '/s completing), ' + clock(c.timeSec) +
       ' into the run: ' + c.metric + ' ' + c.expression + ' crossed (' + fmt(c.observed, 3) + ', evaluated over everything measured so far, as k6 does).' :
       'No service threshold crossed: the service held up to the end of the ramp.';
     var endText = (bp.aborted ? 'k6 aborted the run at ' : 'The run ended at ') + clock(bp.endSec) + (bp.endTarget !== null ? ' (target ' + fmt(bp.endTarget, 2) + ' journeys/s).' : '.');

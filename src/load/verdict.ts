@@ -30,7 +30,7 @@ export function verdictLines(model: LoadReportModel): string[] {
     if (b.firstCrossing) {
       const c = b.firstCrossing;
       lines.push(
-        `breakpoint: the service broke at ${c.targetRate ?? '?'} journeys/s offered (${c.achievedRate}/s achieved), ${clock(c.timeSec)} into the run: ` +
+        `breakpoint: the service broke at ${c.targetRate ?? '?'} journeys/s offered (${c.achievedRate}/s completing), ${clock(c.timeSec)} into the run: ` +
           `${c.metric} ${c.expression} crossed (${c.observed}); ${end}`,
       );
     } else {
