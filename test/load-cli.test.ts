@@ -3,12 +3,13 @@
 // a fake k6 (K6_BIN) that writes real k6 v1.3 output (../shared/k6-fixtures) and exits 0 or 99.
 // This tests our wiring (arguments, secrets only in the environment, exit codes, the report), not k6.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ServerProcess } from './k6-shim/reference-server.js';
+import { buildLoadReport, type LoadReportModel } from '../src/load-report/index.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = resolve(repo, '../shared/k6-fixtures');
@@ -225,5 +226,39 @@ describe('storefront-check load against the embedded reference server, with a fa
     const data = JSON.parse(readFileSync(join(work, 'a.json'), 'utf8'));
     expect(data.discountCodes.filter((c: { valid: boolean }) => c.valid).length).toBeGreaterThan(0);
     expect(data.searchTerms.length).toBeGreaterThan(3);
+  });
+});
+
+describe('storefront-check load compare', () => {
+  it('exit 0 when it only reports, 1 when a regression breaks --budget, 2 for a dir that holds no run', async () => {
+    const base = join(work, 'cmp-base');
+    const { model } = await buildLoadReport({
+      ndjsonPath: join(fixtures, 'pass', 'out.ndjson'),
+      summaryExportPath: join(fixtures, 'pass', 'summary-export.json'),
+      outFile: join(base, 'load-report.html'),
+      modelFile: join(base, 'load-report.json'),
+    });
+    const slow = JSON.parse(JSON.stringify(model)) as LoadReportModel;
+    const r = slow.routes.find((x) => x.name === 'GET /search')!;
+    for (const k of ['p50', 'p95', 'p99'] as const) {
+      r.latency[k] = (r.latency[k] ?? 0) + 40;
+      r.windows[k] = r.windows[k].map((v) => (v === null ? null : v + 40));
+    }
+    const cand = join(work, 'cmp-cand');
+    mkdirSync(cand, { recursive: true });
+    writeFileSync(join(cand, 'load-report.json'), JSON.stringify(slow));
+    writeFileSync(join(work, 'cmp-budget.json'), JSON.stringify({ p95: '+10%' }));
+    const run = (args: string[]) => {
+      const x = spawnSync(process.execPath, [bin, 'load', 'compare', ...args], { cwd: work, encoding: 'utf8', env: { PATH: emptyPath, HOME: work } });
+      return { code: x.status, stderr: x.stderr };
+    };
+    const plain = run([base, cand]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('regressed: route GET /search: p50');
+    expect(existsSync(join(cand, 'compare.html')) && existsSync(join(cand, 'compare.json'))).toBe(true);
+    const over = run([base, cand, '--budget', 'cmp-budget.json', '--out', 'cmp-out']);
+    expect(over.code, over.stderr).toBe(1);
+    expect(over.stderr).toContain('budget EXCEEDED');
+    expect(run([work, cand]).code).toBe(2);
   });
 });

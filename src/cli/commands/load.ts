@@ -104,7 +104,10 @@ Examples:
     .addHelpText('after', '\nExit codes: 0 compared (regressions are reported), 1 a regression beyond the budget, 2 usage (not a run dir, bad budget file).')
     .action(async (baseline: string, candidate: string, opts: { budget?: string; out?: string }) => {
       const { runCompare, comparisonLines } = await import('../../load/compare.js');
-      const outcome = await runCompare({ baseline, candidate, budget: opts.budget, outDir: opts.out ?? candidate }, process.cwd());
+      // the parent `load` has a --budget of its own, and commander gives it the flag unless the root
+      // program has positional options: read whichever of the two received it
+      const budget = opts.budget ?? (load.opts().budget as string | undefined);
+      const outcome = await runCompare({ baseline, candidate, budget, outDir: opts.out ?? candidate }, process.cwd());
       for (const line of comparisonLines(outcome.comparison)) process.stderr.write(`storefront-check: ${line}\n`);
       process.stderr.write(`storefront-check: comparison: ${outcome.html} and ${outcome.json}\n`);
       process.exitCode = outcome.exitCode;
