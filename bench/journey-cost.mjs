@@ -24,12 +24,12 @@ const { startServer } = await import('../dist/src/server/index.js');
 const server = await startServer({ port: 0, rateLimits: { windowMs: 1000, default: 1e9, search: 1e9, auth: 1e9 } });
 const dir = mkdtempSync(join(tmpdir(), 'journey-cost-'));
 
-/** One k6 run under /usr/bin/time: achieved iterations/s, drops, and k6's CPU seconds. */
-function run(script, n) {
+/** One k6 run under /usr/bin/time: achieved iterations/s, drops, and k6's CPU seconds (less its init). */
+function run(script, n, runRate = rate, runDuration = duration, initCpu = 0) {
   const summary = join(dir, `${n}.json`);
   const args = ['-f', '%U %S', k6, 'run', '--quiet', '--no-usage-report', '--summary-export', summary,
     '-e', `STOREFRONT_BASE_URL=${server.url}`, '-e', 'STOREFRONT_LOAD_THINK_TIME=0',
-    '-e', `BENCH_RATE=${rate}`, '-e', `BENCH_DURATION=${duration}`, join(here, 'k6', script)];
+    '-e', `BENCH_RATE=${runRate}`, '-e', `BENCH_DURATION=${runDuration}`, join(here, 'k6', script)];
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -40,16 +40,22 @@ function run(script, n) {
       const [user, sys] = err.trim().split('\n').at(-1).split(' ').map(Number);
       const m = JSON.parse(readFileSync(summary, 'utf8')).metrics;
       const iterations = m.iterations.count;
-      resolve({ script, rate: m.iterations.rate, iterations, dropped: m.dropped_iterations?.count ?? 0, cpuMsPerIteration: ((user + sys) * 1000) / iterations });
+      const cpu = user + sys;
+      resolve({ script, cpu, rate: m.iterations.rate, iterations, dropped: m.dropped_iterations?.count ?? 0, cpuMsPerIteration: (Math.max(0, cpu - initCpu) * 1000) / iterations });
     });
   });
 }
 
 try {
   const results = { bare: [], journey: [] };
+  const scripts = [['bare', 'bare-browse.js'], ['journey', 'journey-browse.ts']];
+  // k6's start-up (compiling, 200 VUs' init code) is CPU too, the journey's larger: measured apart
+  const init = {};
+  for (const [kind, script] of scripts) init[kind] = (await run(script, `${kind}-init`, 1, '1s')).cpu;
+  console.log(`k6 start-up CPU (1 s at 1/s): bare ${init.bare.toFixed(2)} s, journey ${init.journey.toFixed(2)} s (subtracted below)`);
   for (let i = 0; i < rounds; i++) {
-    for (const [kind, script] of [['bare', 'bare-browse.js'], ['journey', 'journey-browse.ts']]) {
-      const r = await run(script, `${kind}-${i}`);
+    for (const [kind, script] of scripts) {
+      const r = await run(script, `${kind}-${i}`, rate, duration, init[kind]);
       results[kind].push(r);
       console.log(`${kind.padEnd(7)} round ${i + 1}: ${r.rate.toFixed(1)} iterations/s achieved of ${rate} offered (${r.iterations} done, ${r.dropped} dropped), ${r.cpuMsPerIteration.toFixed(2)} k6 CPU ms/iteration`);
     }
