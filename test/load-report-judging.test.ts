@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LoadAggregator } from '../src/load-report/aggregate.js';
+import { assembleModel } from '../src/load-report/assemble.js';
 import { findBreakpoint } from '../src/load-report/crossing.js';
 import { readK6Ndjson } from '../src/load-report/ndjson.js';
 import { explainNoSamples, noSamplesReason, routeOf } from '../src/load-report/no-samples.js';
@@ -82,5 +83,26 @@ describe('breakpoint: where the service broke', () => {
     // with k6's 10 s delayAbortEval, nothing before 10 s counts
     const late = findBreakpoint(summary.thresholds, agg, curve, 10, 10, 10);
     if (late.firstCrossing) expect(late.firstCrossing.timeSec).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('dropped iterations: the service, or a --vus cap', () => {
+  const run = (poolsCapped: boolean) => {
+    const agg = new LoadAggregator();
+    const t0 = Date.parse('2026-11-28T10:00:00Z');
+    agg.declare({ name: 'dropped_iterations', type: 'counter' });
+    for (let i = 0; i < 3; i++) agg.point('dropped_iterations', t0 + i * 1000, 1, { scenario: 'buy' });
+    agg.point('dropped_iterations', t0 + 500, 1, { scenario: 'browse' });
+    const summary = parseK6Summary({ metrics: { dropped_iterations: { count: 4, rate: 1, thresholds: { 'count<1': true } } } });
+    const stats = { bytes: 0, lines: 0, points: 4, parsedPoints: 4, malformedLines: 0 };
+    return assembleModel({ aggregate: agg, stats, summary, poolsCapped }).thresholds[0];
+  };
+
+  it('full pools: every VU was busy, so journeys ran longer than the service levels allow', () => {
+    expect(run(false)).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^dropped \(buy 3, browse 1\): every pre-allocated VU of the scenario was busy/) });
+  });
+
+  it('pools capped by --vus: the drops measure the cap', () => {
+    expect(run(true).reason).toMatch(/capped by --vus below what the rate needs: these drops measure the cap, not the service/);
   });
 });

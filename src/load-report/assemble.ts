@@ -32,6 +32,8 @@ export interface AssembleInput {
   now?: Date;
   /** the scripts' routes, so a threshold with no samples can say why */
   routes?: RouteInfo[];
+  /** the VU pools were capped (--vus) below what the rate needs: drops then measure the cap */
+  poolsCapped?: boolean;
 }
 
 export function assembleModel(input: AssembleInput): LoadReportModel {
@@ -50,7 +52,8 @@ export function assembleModel(input: AssembleInput): LoadReportModel {
     return { journey, step, why, count };
   });
   const iterationsBy = new Map([...agg.scenarios].map(([name, series]) => [name, sum(series.values)]));
-  const thresholds = explainNoSamples((summary?.thresholds ?? []).map((t) => withObserved(t, agg)), input.routes ?? [], stops, iterationsBy);
+  const thresholds: ThresholdRow[] = explainNoSamples((summary?.thresholds ?? []).map((t) => withObserved(t, agg)), input.routes ?? [], stops, iterationsBy);
+  for (const t of thresholds) if (t.metric === 'dropped_iterations' && t.status === 'fail') t.reason = dropReason(agg, input.poolsCapped === true);
   const { verdict, reason } = decideVerdict(summary, thresholds);
   const notes = [...agg.notes];
   const failedSamples = agg.failedSamples();
@@ -172,6 +175,14 @@ function decideVerdict(summary: K6Summary | null, thresholds: ThresholdRow[]): {
     parts.push(`plan failure: ${empty.length} threshold(s) had no samples, so they judged nothing (${metrics.join(', ')})`);
   }
   return { verdict: 'fail', reason: parts.join('. ') + '.' };
+}
+
+/** Why iterations were dropped: the service (every VU of a full pool busy) or a --vus cap. */
+function dropReason(agg: LoadAggregator, capped: boolean): string {
+  const by = [...agg.droppedByScenario].filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ');
+  return capped
+    ? `dropped (${by}) with the VU pools capped by --vus below what the rate needs: these drops measure the cap, not the service`
+    : `dropped (${by}): every pre-allocated VU of the scenario was busy (k6 never adds VUs mid-run here), so journeys ran longer than their service levels allow`;
 }
 
 /** k6's own percentiles of a trend, from its summary, when it computed them; else ours (HDR). */

@@ -37,6 +37,8 @@ export interface BuildLoadReportOptions {
   routes?: RouteInfo[];
   /** also write the model as JSON here (what `load compare` reads) */
   modelFile?: string;
+  /** the VU pools were capped (--vus) below what the rate needs */
+  poolsCapped?: boolean;
 }
 
 export async function buildLoadReport(options: BuildLoadReportOptions): Promise<{ outFile: string; model: LoadReportModel }> {
@@ -45,7 +47,7 @@ export async function buildLoadReport(options: BuildLoadReportOptions): Promise<
     readK6Ndjson(options.ndjsonPath, aggregate),
     readK6Summary({ summaryExportPath: options.summaryExportPath, handleSummaryPath: options.handleSummaryPath }),
   ]);
-  const model = assembleModel({ aggregate, stats, summary, profile: options.profile, target: options.target, title: options.title, routes: options.routes });
+  const model = assembleModel({ aggregate, stats, summary, profile: options.profile, target: options.target, title: options.title, routes: options.routes, poolsCapped: options.poolsCapped });
   await mkdir(dirname(options.outFile), { recursive: true });
   await writeFile(options.outFile, renderLoadReport(model), 'utf8');
   if (options.modelFile) await writeFile(options.modelFile, JSON.stringify(model) + '\n', 'utf8');

@@ -268,6 +268,7 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
         profile: reportProfile(plan.profile),
         target: target.baseUrl,
         routes: Object.values(catalogue.routes.routes),
+        poolsCapped: plan.sizing.some((s) => s.vus < s.needed),
       });
       for (const line of verdictLines(report.model)) io.stderr.write(`storefront-check: ${line}\n`);
       io.stderr.write(`storefront-check: load report: ${report.outFile}\n`);
