@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadDir, readCatalogue, scriptFiles } from '../src/load/catalogue.js';
 import { describeSizing, planLoad, parseThresholdFlags, parseMixFlag } from '../src/load/plan.js';
 import {
+  abortDelaySeconds,
   buildOptions,
   planOptions,
   parseDuration,
@@ -20,7 +21,7 @@ import {
 import { UsageError } from '../src/errors.js';
 
 const catalogue = readCatalogue();
-const { profiles, routes, metrics } = catalogue;
+const { profiles, routes, metrics, slo } = catalogue;
 
 describe('profile catalogue', () => {
   it('holds the k6 test types, each on an open-model arrival-rate executor', () => {
@@ -107,18 +108,26 @@ describe('profile → k6 options', () => {
     expect(describeSizing(plan).at(-1)).toMatch(/--vus 20 is below the \d+ VUs the rate needs: dropped iterations then measure the cap/);
   });
 
-  it('breakpoint: the service thresholds (latency, errors, checks) abort the run when crossed, nothing else', () => {
+  it('breakpoint: failures, checks and each route group\'s p95 abort the run, once 100 journeys have arrived; nothing else aborts', () => {
     const o = buildOptions(catalogue, 'breakpoint');
-    for (const [key, specs] of Object.entries(o.thresholds)) {
-      const service = /^(http_req_duration|http_req_failed|checks)/.test(key);
-      for (const spec of specs) {
-        if (service) expect(spec).toMatchObject({ abortOnFail: true, delayAbortEval: '10s' });
-        else expect(typeof spec).toBe('string');
-      }
-    }
+    const aborting = Object.entries(o.thresholds).filter(([, specs]) => specs.some((x) => typeof x !== 'string')).map(([k]) => k).sort();
+    expect(aborting).toEqual(['checks', 'http_req_failed', ...Object.keys(slo.latency).filter((g) => g !== 'health').map((g) => `http_req_duration{api:${g}}`)].sort());
+    for (const k of aborting) for (const spec of o.thresholds[k]) expect(spec).toMatchObject({ abortOnFail: true, delayAbortEval: '30s' });
+    expect(o.thresholds['http_req_duration{api:search}']).toEqual([{ threshold: 'p(95)<400', abortOnFail: true, delayAbortEval: '30s' }]);
+    // one route's p95 over its first few samples is one outlier away from crossing: judged at the end only
+    expect(o.thresholds['http_req_duration{name:GET /search}']).toEqual(['p(95)<400', 'p(99)<1000']);
     // a sample-presence threshold is false at the start of every run: aborting on it would end the run at once
     expect(o.thresholds['http_reqs{name:GET /search}']).toEqual(['count>0']);
     expect(o.thresholds.dropped_iterations).toEqual(['count<1']);
+    expect(validateThresholds(o.thresholds, { routes, metrics, journeys: ['setup', 'browse', 'search', 'buy'] })).toEqual([]);
+  });
+
+  it('the abort delay is when 100 journeys have arrived on the ramp, at least 10 s', () => {
+    // 1 → 200/s over 20 min: t + 199·t²/2400 = 100 at t ≈ 29.2 s
+    expect(abortDelaySeconds(profiles.profiles.breakpoint)).toBe(30);
+    // --rate 20 --duration 1m: 0.1 → 20/s over 60 s: 100 journeys at ≈ 24.3 s
+    expect(abortDelaySeconds(resolveProfile(profiles, 'breakpoint', { rate: 20, duration: '1m' }))).toBe(25);
+    expect(abortDelaySeconds(resolveProfile(profiles, 'smoke', { rate: 50 }))).toBe(10);
   });
 
   it('--rate rescales every target, --duration stretches the stages, --vus caps maxVUs', () => {

@@ -80,6 +80,12 @@ describe('breakpoint: where the service broke', () => {
     const limit = Number(/[\d.]+$/.exec(c.expression)![0]);
     expect(c.observed).toBeGreaterThanOrEqual(limit);
     expect(b.aborted).toBe(false); // the run lasted as planned
+    // a route group's threshold (what aborts a breakpoint run) is replayed over the group's routes
+    const group = [{ metric: 'http_req_duration{api:search}', expression: 'p(95)<5', ok: false, status: 'fail' as const, observed: null, observedSource: null, samples: null }];
+    const g = findBreakpoint(group, agg, curve, 10, 10, 0, [{ name: 'GET /search', api: 'search', journeys: ['search'] }]);
+    expect(g.firstCrossing).toMatchObject({ metric: 'http_req_duration{api:search}' });
+    expect(g.firstCrossing!.observed).toBeGreaterThanOrEqual(5);
+    expect(findBreakpoint(group, agg, curve, 10, 10, 0, []).firstCrossing).toBeNull(); // no route of the group: nothing to replay
     // with k6's 10 s delayAbortEval, nothing before 10 s counts
     const late = findBreakpoint(summary.thresholds, agg, curve, 10, 10, 10);
     if (late.firstCrossing) expect(late.firstCrossing.timeSec).toBeGreaterThanOrEqual(10);

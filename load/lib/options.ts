@@ -4,6 +4,7 @@
 // pre-run threshold validation), so the two can never disagree. ES2020 only, no k6 or Node types.
 
 import {
+  abortDelaySeconds,
   mixShares,
   resolveProfile,
   scenarioFor,
@@ -87,7 +88,7 @@ export function planOptions(data: LoadData, profileName: string, overrides: Over
     journeys,
     options: {
       scenarios,
-      thresholds: buildThresholds(data.slo, data.routes, journeys, profile, overrides.thresholds),
+      thresholds: buildThresholds(data.slo, data.routes, journeys, profile, overrides.thresholds, `${abortDelaySeconds(profile)}s`),
       // p(99) is not in k6's default list, and the SLOs name it; count tells no-samples apart
       summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
       tags: { profile: profileName },

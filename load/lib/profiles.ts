@@ -190,6 +190,35 @@ export function peakRate(p: Profile): number {
   return Math.max(p.rate, p.startRate || 0, ...(p.stages || []).map((s) => s.target));
 }
 
+/**
+ * When a breakpoint run may first abort (k6's delayAbortEval): once `journeys` journeys have
+ * arrived (the ramp's integral), so its thresholds judge a population, not the first few requests;
+ * at least 10 s.
+ */
+export function abortDelaySeconds(p: Profile, journeys = 100): number {
+  let t = 0;
+  let arrived = 0;
+  let from = p.startRate || 0;
+  const stages = p.executor === 'constant-arrival-rate' ? [{ duration: p.duration || '1m', target: p.rate }] : p.stages || [];
+  for (const st of stages) {
+    const d = (parseDuration(st.duration) || 0) / 1000;
+    const to = p.executor === 'constant-arrival-rate' ? p.rate : st.target;
+    if (p.executor === 'constant-arrival-rate') from = p.rate;
+    const inStage = ((from + to) / 2) * d;
+    if (arrived + inStage >= journeys) {
+      // solve from·x + (to − from)·x²/(2d) = journeys − arrived for x in [0, d]
+      const need = journeys - arrived;
+      const a = (to - from) / (2 * d);
+      const x = Math.abs(a) < 1e-12 ? need / from : (-from + Math.sqrt(from * from + 4 * a * need)) / (2 * a);
+      return Math.max(10, Math.ceil(t + x));
+    }
+    arrived += inStage;
+    t += d;
+    from = to;
+  }
+  return Math.max(10, Math.ceil(t));
+}
+
 /** Seconds one iteration of a journey takes when every request takes its route group's p99 budget. */
 export function expectedJourneySeconds(cost: JourneyCost, routes: RouteCatalogue, slo: Slo, thinkTime: number): number {
   let ms = cost.thinks * thinkTime * 1000;

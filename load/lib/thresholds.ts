@@ -78,8 +78,26 @@ export function presenceThresholds(keys: string[]): Record<string, string[]> {
   return out;
 }
 
-/** Thresholds that judge the service; on breakpoint these (and only these) abort the run. */
-const SERVICE_METRIC = /^(http_req_duration|http_req_failed|checks)(\{|$)/;
+/**
+ * What aborts a breakpoint run: the service thresholds over populations large enough that one slow
+ * request cannot end it: failures, checks, and each route group's p95 budget (http_req_duration
+ * {api:<group>}). A single route's p95 over its first handful of samples is one outlier away from
+ * crossing; those stay judged at the end, without aborting.
+ */
+const ABORTS = /^(http_req_failed|checks|http_req_duration\{api:[^,}]+\})$/;
+
+/** Each route group's p95 budget, over every route of the group the mix sends (breakpoint only). */
+export function groupThresholds(slo: Slo, routes: RouteCatalogue, journeys: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const key of Object.keys(routes.routes)) {
+    const route = routes.routes[key];
+    const budget = slo.latency[route.api];
+    // setup's lone health check is no population
+    const sent = route.journeys.some((j) => j !== 'setup' && journeys.indexOf(j) >= 0);
+    if (budget && sent) out[`http_req_duration{api:${route.api}}`] = [`p(95)<${budget.p95}`];
+  }
+  return out;
+}
 
 export function buildThresholds(
   slo: Slo,
@@ -87,8 +105,10 @@ export function buildThresholds(
   journeys: string[],
   profile: { droppedIterations: string; abortOnFail?: boolean },
   overrides: Record<string, string[]> = {},
+  abortDelay = '10s',
 ): Record<string, ThresholdSpec[]> {
   const plain = sloThresholds(slo, routes, journeys);
+  if (profile.abortOnFail) Object.assign(plain, groupThresholds(slo, routes, journeys));
   plain.dropped_iterations = [profile.droppedIterations];
   for (const key of Object.keys(overrides)) {
     if (overrides[key].length === 0) delete plain[key];
@@ -98,8 +118,8 @@ export function buildThresholds(
   for (const key of Object.keys(presence)) if (!plain[key]) plain[key] = presence[key];
   const out: Record<string, ThresholdSpec[]> = {};
   for (const key of Object.keys(plain)) {
-    const aborts = profile.abortOnFail && SERVICE_METRIC.test(key);
-    out[key] = aborts ? plain[key].map((threshold) => ({ threshold, abortOnFail: true, delayAbortEval: '10s' })) : plain[key];
+    const aborts = profile.abortOnFail && ABORTS.test(key);
+    out[key] = aborts ? plain[key].map((threshold) => ({ threshold, abortOnFail: true, delayAbortEval: abortDelay })) : plain[key];
   }
   return out;
 }

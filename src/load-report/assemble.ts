@@ -62,7 +62,13 @@ export function assembleModel(input: AssembleInput): LoadReportModel {
     notes.push('Failed-request samples carry no Correlation-Id: the k6 script did not report failures on a `failed_requests` Counter tagged `correlation_id` (the convention is in src/load-report/aggregate.ts).');
   }
   const curve = profile ? targetCurve(profile) : null;
-  const breakpoint = profile?.breakpoint ? findBreakpoint(thresholds, agg, curve, durationSec, plannedSeconds(profile)) : null;
+  const breakpoint = profile?.breakpoint
+    ? findBreakpoint(thresholds, agg, curve, durationSec, plannedSeconds(profile), profile.abortDelaySec ?? 10, input.routes ?? [])
+    : null;
+  if (breakpoint?.aborted) {
+    const at = `${Math.floor(breakpoint.endSec / 60)}:${String(Math.round(breakpoint.endSec % 60)).padStart(2, '0')}`;
+    for (const t of thresholds) if (t.status === 'no-samples') t.reason = `${t.reason ?? 'no samples'} (the run was aborted at ${at})`;
+  }
   if (stats.malformedLines > 0) notes.push(`${stats.malformedLines} line(s) of the k6 output could not be parsed and were skipped.`);
 
   return {

@@ -1,12 +1,13 @@
 // Where a breakpoint run broke: k6 evaluates thresholds over everything measured so far (every
 // ~2 s, aborting when an abortOnFail one crosses after its delayAbortEval), so the first crossing
-// is found by replaying each service threshold over the timeline's buckets cumulatively, the way
-// k6 did, and reading the profile's arrival rate at that moment. Latency percentiles come from the
+// is found by replaying each crossed service threshold (per route, per route group, failures,
+// checks) over the timeline's buckets cumulatively, the way k6 did, from the same delay on, and
+// reading the profile's arrival rate at that moment. Latency percentiles come from the
 // per-bucket sketches (1 % error), rates from the bucket counts.
 
 import type { LoadAggregator } from './aggregate.js';
 import { LogSketch } from './histogram.js';
-import type { BreakpointModel, ThresholdRow } from './model.js';
+import type { BreakpointModel, RouteInfo, ThresholdRow } from './model.js';
 import { thresholdAggregation } from './summary.js';
 
 type Compare = (a: number, b: number) => boolean;
@@ -21,14 +22,15 @@ const OPS: Record<string, Compare> = {
 };
 
 /** The cumulative value of one service threshold after each bucket, or null where unknown. */
-function replay(row: ThresholdRow, agg: LoadAggregator, buckets: number): (number | null)[] | null {
+function replay(row: ThresholdRow, agg: LoadAggregator, buckets: number, info: RouteInfo[]): (number | null)[] | null {
   const agg_ = thresholdAggregation(row.expression);
-  const latency = /^http_req_duration(?:\{name:(.+)\})?$/.exec(row.metric);
+  const latency = /^http_req_duration(?:\{(name|api):(.+)\})?$/.exec(row.metric);
   const out: (number | null)[] = [];
   if (latency && agg_) {
     const p = /^p\(([\d.]+)\)$/.exec(agg_);
     if (!p) return null;
-    const routes = latency[1] === undefined ? [...agg.routes.values()] : [agg.routes.get(latency[1])].filter((r) => r !== undefined);
+    const names = latency[1] === undefined ? [...agg.routes.keys()] : latency[1] === 'name' ? [latency[2]] : info.filter((r) => r.api === latency[2]).map((r) => r.name);
+    const routes = names.map((n) => agg.routes.get(n)).filter((r) => r !== undefined);
     const running = new LogSketch();
     for (let i = 0; i < buckets; i++) {
       for (const r of routes) {
@@ -61,6 +63,7 @@ export function findBreakpoint(
   runSec: number,
   plannedSec: number | null,
   delaySec = 10,
+  info: RouteInfo[] = [],
 ): BreakpointModel {
   const tl = agg.timeline;
   const n = tl.bucketCount;
@@ -68,7 +71,7 @@ export function findBreakpoint(
   const iterations = agg.iterations.padded(n);
   let first: BreakpointModel['firstCrossing'] = null;
   for (const row of thresholds.filter((t) => t.status === 'fail' && /^(http_req_duration|http_req_failed|checks)(\{|$)/.test(t.metric))) {
-    const values = replay(row, agg, n);
+    const values = replay(row, agg, n, info);
     const m = /(<=|>=|===|==|!=|<|>)\s*(-?[\d.]+)\s*$/.exec(row.expression);
     if (!values || !m) continue;
     for (let i = 0; i < n; i++) {

@@ -23,6 +23,8 @@ export interface LoadProfileInput {
   scenario?: string;
   /** breakpoint: the run is meant to end where a service threshold crosses */
   breakpoint?: boolean;
+  /** breakpoint: seconds before k6 may abort (its delayAbortEval) */
+  abortDelaySec?: number;
   /** what the target counts: arrival-rate executors count iterations/s, VU executors count VUs */
   unit?: 'iterations/s' | 'VUs';
 }
@@ -59,6 +61,8 @@ export interface ThresholdRow {
 /** A route of the scripts (load/routes.json), so the report can say why one got no samples. */
 export interface RouteInfo {
   name: string;
+  /** its route group (the `api` tag) */
+  api?: string;
   journeys: string[];
   /** the condition on which it is sent at all */
   when?: string;

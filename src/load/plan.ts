@@ -5,6 +5,7 @@
 
 import { UsageError } from '../errors.js';
 import {
+  abortDelaySeconds,
   planOptions,
   planProblems,
   type LoadOptions,
@@ -158,7 +159,10 @@ export function k6Args(paths: K6Paths, settings: Record<string, string>): string
 /** The profile's shape for the report's "target vs achieved" chart (the whole mix, per second). */
 export function reportProfile(profile: ResolvedProfile): LoadProfileInput {
   const shape: LoadProfileInput = { name: profile.name, timeUnit: '1s', unit: 'iterations/s' };
-  if (profile.abortOnFail) shape.breakpoint = true;
+  if (profile.abortOnFail) {
+    shape.breakpoint = true;
+    shape.abortDelaySec = abortDelaySeconds(profile);
+  }
   if (profile.executor === 'constant-arrival-rate') {
     shape.rate = profile.rate;
     shape.duration = profile.duration;
