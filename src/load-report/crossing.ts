@@ -70,7 +70,10 @@ export function findBreakpoint(
   const sec = tl.widthMs / 1000;
   const iterations = agg.iterations.padded(n);
   let first: BreakpointModel['firstCrossing'] = null;
-  for (const row of thresholds.filter((t) => t.status === 'fail' && /^(http_req_duration|http_req_failed|checks)(\{|$)/.test(t.metric))) {
+  const crossed = thresholds.filter((t) => t.status === 'fail' && /^(http_req_duration|http_req_failed|checks)(\{|$)/.test(t.metric));
+  // the ones that abort a breakpoint run (load/lib/thresholds.ts) name the break; per-route ones only without them
+  const aborting = crossed.filter((t) => /^(http_req_failed|checks|http_req_duration\{api:[^,}]+\})$/.test(t.metric));
+  for (const row of aborting.length > 0 ? aborting : crossed) {
     const values = replay(row, agg, n, info);
     const m = /(<=|>=|===|==|!=|<|>)\s*(-?[\d.]+)\s*$/.exec(row.expression);
     if (!values || !m) continue;
