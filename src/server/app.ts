@@ -10,6 +10,7 @@ import { parseQuery, type Query } from './querystring.js';
 import { routes } from './routes/index.js';
 import type { ServerState } from './state.js';
 import type { CustomerRec } from './records.js';
+import { slowdownHook } from './slowdown.js';
 
 const JSON_CT = 'application/json; charset=utf-8';
 const NO_CUSTOMER = {} as CustomerRec;
@@ -110,6 +111,8 @@ export function buildFastify(s: ServerState, logger = false): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onRequest', headers);
+  const slowdown = slowdownHook(s.modes);
+  if (slowdown) app.addHook('onRequest', slowdown);
 
   const known: Array<{ re: RegExp; methods: Set<string> }> = [];
   for (const def of routes) {
