@@ -105,6 +105,11 @@ export interface CheckDef {
    * run one at a time, and only after the checks over the customer's own lists are done.
    */
   stateful?: boolean;
+  /**
+   * Stateful, and it compares the customer's own state before and after (counts orders, lists
+   * addresses): no other stateful check runs while it does.
+   */
+  isolated?: boolean;
   /** runs alone, after the other checks (the rate-limit probe spends the client's request window) */
   exclusive?: boolean;
   /** starts when every other check is done: a judge of everything the run received */

@@ -101,7 +101,7 @@ export class CheckRuntime {
   /** Queue an instance; it runs after start(). Resolves with its result (never rejects). */
   add(inst: CheckInstance): Promise<CheckResult> {
     const op = inst.op;
-    const stateful = inst.def.stateful ?? Boolean(inst.def.writes);
+    const stateful = inst.def.stateful ?? (Boolean(inst.def.writes) || Boolean(inst.def.isolated));
     return this.scheduler
       .add({
         run: () => this.runInstance(inst),
@@ -110,6 +110,7 @@ export class CheckRuntime {
         atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,
         afterReaders: stateful,
+        isolated: inst.def.isolated,
         reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
       })
       .then((r) => {
