@@ -140,7 +140,7 @@ const paramSource = z.object({
 /** The x- extensions of one operation, with defaults for the optional ones. */
 export const operationExtensionsSchema = z.object({
   'x-row': z.number().int().min(1),
-  'x-auth': z.enum(['public', 'customer', 'service']),
+  'x-auth': z.enum(['public', 'customer', 'service', 'guest']),
   'x-writes': z.boolean().default(false),
   /** default: customer endpoints carry PII */
   'x-pii': z.boolean().optional(),

@@ -131,7 +131,8 @@ export interface Clause {
   summary: string; // one line
 }
 
-export type AuthKind = 'public' | 'customer' | 'service';
+/** guest: anonymous or a customer (v2 baskets); a token that is present must be valid */
+export type AuthKind = 'public' | 'customer' | 'service' | 'guest';
 
 export type FieldType =
   | 'number'
