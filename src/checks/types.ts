@@ -28,6 +28,10 @@ export interface TargetInfo {
   rateLimitProbe: { maxRequests: number; maxSeconds: number };
   /** a discount code the target accepts (STOREFRONT_DISCOUNT_CODE); else checks try the pack's documented example */
   discountCode?: string;
+  /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE) */
+  otpCode?: string;
+  /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD) */
+  testCard?: string;
 }
 
 export type Need = 'customer' | 'customer2' | 'expiredToken' | 'serviceToken';

@@ -3,6 +3,7 @@
 // a message naming the file and the key, not later inside a check.
 
 import { z } from 'zod';
+import { ExitCode, ToolError } from '../errors.js';
 import type { Clause, PackConventions } from './types.js';
 
 const pointer = z.string().regex(/^(\/.*)?$/, 'must be a JSON pointer ("" or starting with "/")');
@@ -156,11 +157,10 @@ export const operationExtensionsSchema = z.object({
 
 export type OperationExtensions = z.infer<typeof operationExtensionsSchema>;
 
-/** Thrown when a pack does not load: names the file and the key. */
-export class ContractError extends Error {
-  readonly code = 'E_CONTRACT';
+/** Thrown when a pack does not load: names the file and the key, one line per problem (exit 2). */
+export class ContractError extends ToolError {
   constructor(message: string) {
-    super(message);
+    super(message, ExitCode.USAGE, 'E_CONTRACT');
     this.name = 'ContractError';
   }
 }
