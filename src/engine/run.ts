@@ -201,7 +201,7 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
   const partial: Omit<RunResults, 'exitCode'> = {
     tool: { name: 'storefront-check', version: packageVersion() },
     target: { baseUrl, env: target?.env ?? (server ? 'embedded' : config.target.env), embedded: Boolean(server), ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
-    pack: config.pack,
+    pack: contract.name,
     startedAt: started.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     requests,
