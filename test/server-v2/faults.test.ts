@@ -230,7 +230,7 @@ test('every MUST clause of CONTRACT-v2 has a fault', () => {
   const must = ['HDR-01', 'HDR-02', 'HDR-03', 'HDR-04', 'HDR-05', 'ERR-01', 'ERR-02', 'ERR-03', 'ERR-04', 'ERR-05', 'FMT-01', 'FMT-02', 'FMT-03',
     'PAG-01', 'PAG-02', 'PAG-03', 'PAG-04', 'PAG-05', 'SRT-01', 'SRT-02', 'FLT-01', 'FLT-02', 'FLT-03', 'AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04',
     'AUTH-05', 'AUTH-06', 'AUTH-07', 'IDM-01', 'IDM-02', 'IDM-03', 'IDM-04', 'IDM-05', 'BSK-01', 'BSK-02', 'BSK-03', 'PAY-01', 'PAY-02', 'PAY-03', 'PAY-04', 'VER-01'];
-  const covered = new Set(V2_FAULTS.map((f) => f.clause));
+  const covered = new Set<string>(V2_FAULTS.map((f) => f.clause));
   expect(must.map((c) => `V2-${c}`).filter((c) => !covered.has(c))).toEqual([]);
 });
 
