@@ -8,6 +8,7 @@ import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
+import { sortSpelling } from './conventions.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -71,7 +72,7 @@ async function readBattery(ctx: CheckContext): Promise<Provoked[]> {
   const out: Provoked[] = [{ ex: await ctx.send({ method: 'GET', path: unknownRoute() }) }];
   for (const op of publicOps(ctx).filter(withIdParam)) out.push({ ex: await unknownId(ctx, op) });
   const sortable = publicOps(ctx).find((o) => o.paged && o.sort.length);
-  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: `zz${c.sorting.separator}${c.sorting.directions.asc}` }) });
+  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: c.sorting.style === 'named' ? 'zz_not_a_sort_key' : sortSpelling(ctx, { ...sortable.sort[0]!, name: 'zz' }, 'asc') }) });
   for (const op of publicOps(ctx).filter((o) => Object.keys(o.requiredQuery).length)) {
     out.push({ ex: await sendOp(ctx, op, Object.fromEntries(Object.keys(op.requiredQuery).map((k) => [k, undefined]))) });
   }
@@ -188,7 +189,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
   const c = ctx.contract.conventions;
   const junk: Array<Record<string, string>> = [
     { [c.paging.limitParam]: '1e309' }, { [c.paging.offsetParam]: '99999999999999999999' }, { [c.sorting.param]: '::' },
-    { [c.sorting.param]: '\u0000' }, { [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' },
+    { [c.sorting.param]: '\u0000' }, ...(c.filtering ? [{ [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' }] : []),
     { locale: '\u00ff\u00fe' }, { query: `${'x'.repeat(2000)}'"<>` },
   ];
   for (const op of ctx.contract.operations.filter(readable)) {
@@ -199,7 +200,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
       throw err;
     }
     const variants: Array<Record<string, string>> = [{}, ...(op.paged ? junk : [])];
-    for (const f of op.sort) for (const d of Object.values(c.sorting.directions)) variants.push({ [c.sorting.param]: `${f.name}${c.sorting.separator}${d}` });
+    for (const f of op.sort) for (const d of ['asc', 'desc'] as const) variants.push({ [c.sorting.param]: sortSpelling(ctx, f, d) });
     for (const q of variants) await sendOp(ctx, op, q);
     if (withIdParam(op)) {
       const base = await opRequest(ctx, op);

@@ -6,6 +6,7 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { CheckResult } from '../results.js';
 import type { FileMeta } from './context.js';
+import { familyOf } from './select.js';
 import type { ProgressEvent } from '../results.js';
 import './context.js';
 
@@ -39,7 +40,7 @@ export class ResultCollector implements Reporter {
     const synthetic: CheckResult = {
       id: testCase.name,
       clause,
-      family: clause.split('-')[0],
+      family: familyOf(clause),
       endpoint,
       title: testCase.name,
       status: 'failed',

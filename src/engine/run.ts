@@ -154,6 +154,8 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
       ...sessions.ids,
       rateLimitProbe: config.rateLimitProbe,
       discountCode: config.discountCode,
+      otpCode: config.otpCode,
+      testCard: config.testCard,
     };
     const run: RunContext = {
       target,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { SchemaIssue } from '../results.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { SchemaObservation } from './context.js';
+import { familyOf } from './select.js';
 import type { CheckResult } from '../results.js';
 
 
@@ -94,7 +95,7 @@ export function schemaResults(contract: ContractPack, observations: SchemaObserv
     const base = (clause: string) => ({
       id: `${clause}:${op.key}:schema-${o.status}`,
       clause,
-      family: clause.split('-')[0],
+      family: familyOf(clause),
       endpoint: op.key,
       title: `${o.status} responses of ${op.key} match the documented schema`,
       durationMs: 0,

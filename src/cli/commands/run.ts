@@ -21,6 +21,8 @@ const list = (value: string, previous: string[] = []) => [
 
 interface RunFlags {
   env?: string;
+  environments?: string;
+  pack?: string;
   baseUrl?: string;
   config?: string;
   apiVersion?: string;
@@ -40,7 +42,9 @@ export function registerRun(program: Command): void {
   program
     .command('run', { isDefault: true })
     .description('run the conformance suite against a target (the default command)')
-    .option('--env <name>', `named environment: ${envNames().join(', ')}`)
+    .option('--pack <name|dir>', 'contract pack: a built-in one (see `storefront-check packs`) or a pack folder (default storefront-bff)')
+    .option('--env <name>', `named environment of the pack (storefront-bff: ${envNames().join(', ')})`)
+    .option('--environments <file>', 'your own environments file (YAML environments: { name: { baseUrl, aliases, production } }), merged over the pack\'s')
     .option('--base-url <url>', 'base URL of the target (overrides --env); none = boot the embedded reference server')
     .option('--config <file>', 'configuration file (default ./storefront-check.config.json)')
     .option('--api-version <v>', 'X-Api-Version sent on every request (default v1.0, or STOREFRONT_API_VERSION)')
@@ -78,6 +82,8 @@ Examples:
       const config = resolveConfig({
         env: flags.env,
         baseUrl: flags.baseUrl,
+        pack: flags.pack,
+        environments: flags.environments,
         config: flags.config,
         apiVersion: flags.apiVersion,
         timeout: flags.timeout,
@@ -87,6 +93,10 @@ Examples:
       const reporters = flags.reporter?.length ? flags.reporter : [...REPORTER_NAMES];
       const unknown = reporters.find((r) => !isReporterName(r));
       if (unknown) throw new UsageError(`--reporter '${unknown}' is not a reporter: use ${REPORTER_NAMES.join(', ')}`);
+      if (config.target.env === 'embedded' && config.pack !== 'storefront-bff') {
+        // until the reference server serves more than the BFF (branch v2-server), another pack needs a target
+        throw new UsageError(`the embedded reference server serves storefront-bff only: give --base-url <url> for pack ${config.pack}`);
+      }
       if (flags.fault.length) {
         if (config.target.env !== 'embedded') throw new UsageError('--fault works only with the embedded reference server (no --env / --base-url)');
         const { FAULTS } = await import('../../server/faults.js');
