@@ -72,7 +72,6 @@ export function registerServe(program: Command): void {
     .option('--pack <name>', `the contract pack whose reference server to run: ${SERVED_PACKS.join(', ')}`, 'storefront-bff')
     .option('-p, --port <port>', 'port to listen on (0 = any free port)', '8080')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option('--pack <name>', 'the contract pack to serve', 'storefront-bff')
     .option('--seed <n>', 'seed of the generated catalogue, customers and orders', '42')
     .option('--fault <id>', 'switch on a deliberate contract violation (repeatable; see --list-faults)', collect, [])
     .option('--list-faults', 'print the fault catalogue with each fault\'s clause and exit')
@@ -100,7 +99,6 @@ Examples:
         printFaults(process.stdout, pack === 'storefront-v2' ? V2_FAULTS : FAULTS);
         return;
       }
-      if (opts.pack !== 'storefront-bff') throw new UsageError(`the reference server serves storefront-bff only, not ${opts.pack}`);
       const parsed = serveInput.safeParse(opts);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
