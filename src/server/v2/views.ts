@@ -96,7 +96,7 @@ export const address = (a: AddressRec) => ({
 export const card = (c: CardRec) => ({ id: c.id, brand: c.brand, last4: c.last4, expiryMonth: c.expiryMonth, expiryYear: c.expiryYear, holderName: c.holderName });
 
 export const payment = (p: PaymentRec) => ({
-  id: p.id, orderId: p.orderId, methodId: p.methodId, cardId: p.cardId, status: p.status, amount: toDecimal(p.amount, p.currency),
+  id: p.id, orderId: p.orderId, methodId: p.methodId, ...(p.cardId === null ? {} : { cardId: p.cardId }), status: p.status, amount: toDecimal(p.amount, p.currency),
   currency: p.currency, clientReference: p.clientReference, createdAt: p.createdAt, updatedAt: p.updatedAt,
 });
 

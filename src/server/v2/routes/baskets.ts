@@ -120,7 +120,7 @@ export const basketRoutes: V2RouteDef[] = [
     },
   },
   {
-    id: 'deleteBasketItem',
+    id: 'removeBasketItem',
     method: 'DELETE',
     url: '/baskets/:basketId/items/:itemId',
     auth: 'guest',
@@ -139,7 +139,7 @@ export const basketRoutes: V2RouteDef[] = [
     },
   },
   {
-    id: 'applyDiscountCode',
+    id: 'setBasketDiscount',
     method: 'PUT',
     url: '/baskets/:basketId/discount-code',
     auth: 'guest',
@@ -161,7 +161,7 @@ export const basketRoutes: V2RouteDef[] = [
     },
   },
   {
-    id: 'removeDiscountCode',
+    id: 'removeBasketDiscount',
     method: 'DELETE',
     url: '/baskets/:basketId/discount-code',
     auth: 'guest',

@@ -56,7 +56,7 @@ export const paymentRoutes: V2RouteDef[] = [
     },
   },
   {
-    id: 'createCard',
+    id: 'addCard',
     method: 'POST',
     url: '/customers/me/cards',
     auth: 'customer',
@@ -149,7 +149,7 @@ export const paymentRoutes: V2RouteDef[] = [
     handler: (ctx) => ({ body: paymentView(paymentOf(ctx)) }),
   },
   {
-    id: 'submitPaymentOtp',
+    id: 'submitOtp',
     method: 'POST',
     url: '/payments/:paymentId/otp',
     auth: 'customer',
