@@ -176,6 +176,27 @@ async function localised(ctx: CheckContext): Promise<void> {
   }
 }
 
+/** V2-ERR-05: the same error under every supported language has the same errorCode (the message may be translated). */
+async function errorCodeUntranslated(ctx: CheckContext): Promise<void> {
+  const h = names(ctx);
+  const { regions: all } = await regions(ctx);
+  const code = ctx.contract.conventions.error.codeField;
+  const provocations: Array<{ what: string; send: (headers: Record<string, string>) => Promise<Exchange> }> = [
+    { what: 'an unknown product', send: (headers) => call(ctx, 'getProduct', { params: { productId: 'zz-no-such-product' }, headers }) },
+    { what: 'an unknown sort key', send: (headers) => call(ctx, 'listProducts', { query: { sort: 'zz_no_such_order' }, headers }) },
+    { what: 'no token', send: (headers) => call(ctx, 'getMe', { auth: 'none', relogin: false, headers }) },
+  ];
+  for (const p of provocations) {
+    const seen: Array<[string, unknown, Exchange]> = [];
+    for (const r of all) for (const lang of r.languages) {
+      const ex = await p.send({ [h.region]: r.code, [h.language]: lang });
+      seen.push([`${r.code}/${lang}`, isObject(ex.response?.json) ? ex.response!.json[code] : undefined, ex]);
+    }
+    const other = seen.find(([, c]) => c !== seen[0]![1]);
+    if (other) ctx.fail(`${p.what} answered ${code} ${JSON.stringify(seen[0]![1])} under ${seen[0]![0]} but ${JSON.stringify(other[1])} under ${other[0]}; the ${code} never depends on the language (V2-ERR-05)`, seen[0]![2], other[2]);
+  }
+}
+
 /** Localised public reads: the catalogue's categories and products, content titles (x-clauses V2-HDR-05). */
 const localisedRead = (op: Operation): boolean => readable(op) && op.auth === 'public' && op.clauses.includes('V2-HDR-05');
 
@@ -185,5 +206,6 @@ export const regionChecks: CheckDef[] = [
   { slug: 'catalogue-currency', clause: 'V2-HDR-04', endpoint: 'GET /catalog/products/{productId}', title: 'catalogue prices are in the currency of the region used', run: currencies },
   { slug: 'basket-currency', clause: 'V2-HDR-04', endpoint: 'POST /baskets', title: 'a basket takes the currency of the region it is created in', writes: true, needs: ['customer'], run: basketCurrency },
   { slug: 'order-keeps-currency', clause: 'V2-HDR-04', endpoint: 'GET /orders/{orderId}', title: 'an order keeps its currency whatever region reads it', needs: ['customer'], run: orderKeepsCurrency },
+  { slug: 'error-code-untranslated', clause: 'V2-ERR-05', endpoint: '*', title: 'an error has the same errorCode under every language', run: errorCodeUntranslated },
   { slug: 'content-language', clause: 'V2-HDR-05', title: 'a localised answer names the language used, for every supported language', appliesTo: localisedRead, run: localised },
 ];
