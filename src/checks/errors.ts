@@ -8,6 +8,7 @@ import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
+import { onlyPack, sortSpelling } from './conventions.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -71,7 +72,7 @@ async function readBattery(ctx: CheckContext): Promise<Provoked[]> {
   const out: Provoked[] = [{ ex: await ctx.send({ method: 'GET', path: unknownRoute() }) }];
   for (const ex of await Promise.all(publicOps(ctx).filter(withIdParam).map((op) => unknownId(ctx, op)))) out.push({ ex });
   const sortable = publicOps(ctx).find((o) => o.paged && o.sort.length);
-  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: `zz${c.sorting.separator}${c.sorting.directions.asc}` }) });
+  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: c.sorting.style === 'named' ? 'zz_not_a_sort_key' : sortSpelling(ctx, { ...sortable.sort[0]!, name: 'zz' }, 'asc') }) });
   for (const op of publicOps(ctx).filter((o) => Object.keys(o.requiredQuery).length)) {
     out.push({ ex: await sendOp(ctx, op, Object.fromEntries(Object.keys(op.requiredQuery).map((k) => [k, undefined]))) });
   }
@@ -132,9 +133,31 @@ export function codeSnake(ctx: CheckContext, ex: Exchange): void {
   for (const e of env?.errors ?? []) if (e.code !== undefined && !UPPER_SNAKE.test(e.code)) ctx.fail(`${answered(ex)} with an ${f.errorsField} entry code ${JSON.stringify(e.code)}; codes are UPPER_SNAKE_CASE (ERR-02)`, ex);
 }
 
+/** A pack's code list entry: a literal code, or a pattern written /…/. */
+function codeMatches(entry: string, code: string): boolean {
+  const m = /^\/(.*)\/$/.exec(entry);
+  return m ? new RegExp(m[1]!).test(code) : entry === code;
+}
+
+/** ERR-03 by codes (pack.yaml error.codesByStatus): the code is one the pack allows for the status. */
+function codeFits(ctx: CheckContext, ex: Exchange): void {
+  const f = ctx.contract.conventions.error;
+  const status = ex.response!.status;
+  const allowed = f.codesByStatus![String(status)] ?? (status >= 500 ? f.codesByStatus!['5xx'] : undefined);
+  const code = readEnvelope(ctx, ex)?.code;
+  if (allowed === undefined || code === undefined) return;
+  if (!allowed.some((entry) => codeMatches(entry, code))) {
+    ctx.fail(`${answered(ex)} with ${f.codeField} ${JSON.stringify(code)}; status ${status} fits ${allowed.join(', ')} (ERR-03)`, ex);
+  }
+}
+
 export function typeFits(ctx: CheckContext, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
-  if (!f.typeField || !f.typeByStatus) ctx.skip('the pack defines no error type');
+  if (f.codesByStatus) codeFits(ctx, ex);
+  if (!f.typeField || !f.typeByStatus) {
+    if (f.codesByStatus) return;
+    ctx.skip('the pack defines no error type and no codes by status');
+  }
   const raw = isObject(ex.response?.json) ? ex.response!.json[f.typeField] : undefined;
   if (raw === undefined) return;
   const status = ex.response!.status;
@@ -168,8 +191,9 @@ const envelopeChecks: CheckDef[] = ([
   ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status', typeFits],
 ] as const).flatMap(([clause, slug, title, judge]) =>
   [false, true].map((writes): CheckDef => ({
-    // atEnd: they judge every error answer the run received, whichever family provoked it
-    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true,
+    // atEnd: they judge every error answer the run received, whichever family provoked it;
+    // the write battery drives the BFF's cart, address and checkout flows: it belongs to storefront-bff
+    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true, ...(writes ? { fitsPack: onlyPack('storefront-bff') } : {}),
     run: async (ctx) => {
       const seen = await observedErrors(ctx, writes);
       for (const ex of seen) judge(ctx, ex);
@@ -189,7 +213,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
   const c = ctx.contract.conventions;
   const junk: Array<Record<string, string>> = [
     { [c.paging.limitParam]: '1e309' }, { [c.paging.offsetParam]: '99999999999999999999' }, { [c.sorting.param]: '::' },
-    { [c.sorting.param]: '\u0000' }, { [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' },
+    { [c.sorting.param]: '\u0000' }, ...(c.filtering ? [{ [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' }] : []),
     { locale: '\u00ff\u00fe' }, { query: `${'x'.repeat(2000)}'"<>` },
   ];
   const specs: RequestSpec[] = [];
@@ -201,7 +225,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
       throw err;
     }
     const variants: Array<Record<string, string>> = [{}, ...(op.paged ? junk : [])];
-    for (const f of op.sort) for (const d of Object.values(c.sorting.directions)) variants.push({ [c.sorting.param]: `${f.name}${c.sorting.separator}${d}` });
+    for (const f of op.sort) for (const d of ['asc', 'desc'] as const) variants.push({ [c.sorting.param]: sortSpelling(ctx, f, d) });
     for (const q of variants) specs.push(await opRequest(ctx, op, q));
     if (withIdParam(op)) {
       const base = await opRequest(ctx, op);
@@ -226,7 +250,7 @@ export const errorChecks: CheckDef[] = [
     run: async (ctx) => (await battery(ctx, false)).forEach((p) => entriesName(ctx, p)),
   },
   {
-    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true,
+    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true, fitsPack: onlyPack('storefront-bff'),
     run: async (ctx) => (await battery(ctx, true)).forEach((p) => entriesName(ctx, p)),
   },
   {

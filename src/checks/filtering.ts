@@ -5,6 +5,7 @@
 
 import type { FilterOp, FilterSpec, Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
+import { structuredFilters as filterNames } from './conventions.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, expectEnvelope, expectStatus, isObject, pointer, readable, sendOp } from './assert.js';
 import { compareOptions, matchesFilter } from './compare.js';
@@ -27,7 +28,7 @@ interface Probe {
 }
 
 function paramName(ctx: CheckContext, spec: FilterSpec, op: FilterOp | undefined): string {
-  const f = ctx.contract.conventions.filtering.param;
+  const f = filterNames(ctx).param;
   if (spec.style === 'simple') return spec.param;
   return op ? `${f}[${spec.param}[${op}]]` : `${f}[${spec.param}]`;
 }
@@ -144,7 +145,7 @@ async function rangeOnNonNumeric(ctx: CheckContext): Promise<void> {
       const p = probe(ctx, spec, 'gt', v);
       const ex = await sendOp(ctx, ctx.op!, { [p.name]: p.sent, [ctx.contract.conventions.paging.limitParam]: ctx.contract.conventions.paging.maxLimit });
       if (ex.response?.status === 400) {
-        expectEnvelope(ctx, ex, { status: 400, code: ctx.contract.conventions.filtering.invalidCode });
+        expectEnvelope(ctx, ex, { status: 400, code: filterNames(ctx).invalidCode });
         continue;
       }
       expectStatus(ctx, ex, 200, 400);
@@ -201,14 +202,14 @@ function invalidProbes(ctx: CheckContext, op: Operation): Array<[string, string]
   for (const spec of op.filters) {
     const v = bad[spec.type];
     if (v !== undefined) out.push([paramName(ctx, spec, spec.style === 'structured' ? spec.ops[spec.ops.length - 1] : undefined), v]);
-    if (spec.style === 'structured' && !out.some(([n]) => n.includes('[zzop]'))) out.push([`${ctx.contract.conventions.filtering.param}[${spec.param}[zzop]]`, '1']);
+    if (spec.style === 'structured' && !out.some(([n]) => n.includes('[zzop]'))) out.push([`${filterNames(ctx).param}[${spec.param}[zzop]]`, '1']);
   }
-  if (op.filters.some((s) => s.style === 'structured')) out.push([`${ctx.contract.conventions.filtering.param}[zzUnknownField]`, '1']);
+  if (op.filters.some((s) => s.style === 'structured')) out.push([`${filterNames(ctx).param}[zzUnknownField]`, '1']);
   return out;
 }
 
 async function invalidFilter(ctx: CheckContext): Promise<void> {
-  const f = ctx.contract.conventions.filtering;
+  const f = filterNames(ctx);
   for (const [name, value] of invalidProbes(ctx, ctx.op!)) {
     const ex = await sendOp(ctx, ctx.op!, { [name]: value });
     expectEnvelope(ctx, ex, { status: 400, code: f.invalidCode, entry: { field: name, code: f.invalidEntryCode } });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
+import { correlationHeader } from './conventions.js';
 import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
@@ -138,7 +139,7 @@ async function apiVersionWithout(ctx: CheckContext): Promise<void> {
 const correlationValue = () => `StorefrontCheck-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 async function correlationEcho(ctx: CheckContext, send: (headers: Record<string, string>) => Promise<Exchange>): Promise<void> {
-  const name = ctx.contract.conventions.headers.correlationId;
+  const name = correlationHeader(ctx);
   const id = correlationValue();
   const ex = await send({ [name]: id });
   const got = header(ex, name);
@@ -146,7 +147,7 @@ async function correlationEcho(ctx: CheckContext, send: (headers: Record<string,
 }
 
 async function correlationGenerated(ctx: CheckContext): Promise<void> {
-  const name = ctx.contract.conventions.headers.correlationId;
+  const name = correlationHeader(ctx);
   const seen: Exchange[] = [];
   for (let i = 0; i < 2; i++) {
     const ex = await sendOp(ctx, ctx.op!, {}, { headers: { [name]: null } });

@@ -7,6 +7,7 @@ import {
   addItem, addressInput, buyable, call, cancelOrder, checkout, confirm, filledCart, firstDifference, newAddress,
   newCart, objectBody, placeOrder, sameJson, discountCode, type Json,
 } from './flows.js';
+import { fieldSorting, structuredFilters } from './conventions.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
 
@@ -151,7 +152,7 @@ const repeatDelete: CheckDef = {
 /** Orders of the customer whose line items are exactly `fingerprint`, newest first. */
 async function ordersLike(ctx: CheckContext, fingerprint: string): Promise<{ ids: string[]; ex: Exchange }> {
   const s = ctx.contract.conventions.sorting;
-  const ex = await call(ctx, 'listOrders', { query: { [s.param]: `createdAt${s.separator}${s.directions.desc}`, limit: ctx.contract.conventions.paging.maxLimit } });
+  const ex = await call(ctx, 'listOrders', { query: { [s.param]: `createdAt${fieldSorting(ctx).separator}${fieldSorting(ctx).directions.desc}`, limit: ctx.contract.conventions.paging.maxLimit } });
   const results = pointer(objectBody(ctx, ex, 200), `/${ctx.contract.conventions.paging.envelope.results}`);
   const ids = (Array.isArray(results) ? results : []).filter((o) => isObject(o) && lineItemsPrint(o.lineItems) === fingerprint).map((o) => String((o as Json).id));
   return { ids, ex };
@@ -258,7 +259,7 @@ const cancelShipped: CheckDef = {
   async run(ctx: CheckContext) {
     let order: Json | undefined;
     for (const status of ['SHIPPED', 'DELIVERED']) {
-      const ex = await call(ctx, 'listOrders', { query: { [`${ctx.contract.conventions.filtering.param}[status]`]: status, limit: 1 } });
+      const ex = await call(ctx, 'listOrders', { query: { [`${structuredFilters(ctx).param}[status]`]: status, limit: 1 } });
       const first = pointer(body(ex), `/${ctx.contract.conventions.paging.envelope.results}/0`);
       if (isObject(first) && first.status === status) { order = first; break; }
     }

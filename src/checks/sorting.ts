@@ -3,22 +3,21 @@
 // unsupported field or direction, determinism. A direction-less or capitalised sort may be
 // accepted or rejected (CONTRACT.md section 4); when accepted it must still order correctly.
 
-import type { Operation, SortField } from '../contract/types.js';
+import type { Operation, PackConventions, SortField } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, expectEnvelope, pagedEnvelope, pointer, readable, sendOp } from './assert.js';
-import { identity, page } from './pagination.js';
+import { identity, page, positionQuery } from './pagination.js';
 import { compareField, compareOptions } from './compare.js';
+import { directionOf, fieldSorting, sortSpelling } from './conventions.js';
 
 const sortable = (op: Operation): boolean => op.paged && readable(op) && op.sort.length > 0;
+/** Directions and several sort parameters exist in field style only (BFF). */
+const fieldStyle = (c: PackConventions): boolean => c.sorting.style === 'field';
 
 type Dir = 'asc' | 'desc';
 
-function sortValue(ctx: CheckContext, f: SortField, dir: Dir | string): string {
-  const s = ctx.contract.conventions.sorting;
-  const d = dir === 'asc' ? s.directions.asc : dir === 'desc' ? s.directions.desc : dir;
-  return `${f.name}${s.separator}${d}`;
-}
+const sortValue = sortSpelling;
 
 function cmp(ctx: CheckContext, f: SortField, a: unknown, b: unknown): number {
   return compareField(f.type, pointer(a, f.pointer), pointer(b, f.pointer), compareOptions(ctx.contract.conventions));
@@ -51,8 +50,10 @@ async function sorted(ctx: CheckContext, sort: string | string[]): Promise<{ ex:
 
 async function orderByField(ctx: CheckContext): Promise<void> {
   let checked = 0;
+  const named = ctx.contract.conventions.sorting.style === 'named';
   for (const f of ctx.op!.sort) {
-    for (const dir of ['asc', 'desc'] as const) {
+    for (const asked of named ? (['asc'] as const) : (['asc', 'desc'] as const)) {
+      const dir = directionOf(ctx, f, asked);
       const { ex, items } = await sorted(ctx, sortValue(ctx, f, dir));
       if (items.length < 2) ctx.skip(`${ctx.op!.key} has fewer than 2 items to order`);
       const bad = misordered(ctx, f, dir, items);
@@ -66,7 +67,7 @@ async function orderByField(ctx: CheckContext): Promise<void> {
 /** Section 4: no direction or capitals: 400 with the envelope, or the order that spelling means. */
 async function lenientDirection(ctx: CheckContext): Promise<void> {
   const f = ctx.op!.sort[0]!;
-  const s = ctx.contract.conventions.sorting;
+  const s = fieldSorting(ctx);
   const spellings: Array<[string, Dir]> = [
     [f.name, 'asc'],
     [sortValue(ctx, f, s.directions.asc.toUpperCase()), 'asc'],
@@ -113,10 +114,11 @@ async function acrossPages(ctx: CheckContext): Promise<void> {
   const { page: probe } = await page(ctx, ctx.op!, { [c.paging.limitParam]: 1 });
   if (probe.total < 2) ctx.skip(`${ctx.op!.key} has fewer than 2 items`);
   const limit = Math.min(c.paging.maxLimit, Math.max(1, Math.ceil(probe.total / 3)));
-  for (const dir of ['asc', 'desc'] as const) {
+  const named = c.sorting.style === 'named';
+  for (const dir of (named ? [directionOf(ctx, f, 'asc')] : ['asc', 'desc']) as Dir[]) {
     let prev: { ex: Exchange; last: unknown } | undefined;
     for (let offset = 0, n = 0; offset < probe.total && n < 10; offset += limit, n++) {
-      const { ex, page: pg } = await page(ctx, ctx.op!, { [c.sorting.param]: sortValue(ctx, f, dir), [c.paging.limitParam]: limit, [c.paging.offsetParam]: offset });
+      const { ex, page: pg } = await page(ctx, ctx.op!, { [c.sorting.param]: sortValue(ctx, f, dir), ...positionQuery(ctx, limit, offset) });
       const head = pg.results[0];
       if (prev && head !== undefined) {
         const k = cmp(ctx, f, prev.last, head);
@@ -131,13 +133,19 @@ async function acrossPages(ctx: CheckContext): Promise<void> {
 
 async function unsupportedField(ctx: CheckContext): Promise<void> {
   const c = ctx.contract.conventions;
-  const ex = await sendOp(ctx, ctx.op!, { [c.sorting.param]: `zzNotASortField${c.sorting.separator}${c.sorting.directions.asc}` });
+  if (c.sorting.style === 'named') {
+    // V2-SRT-02: an unlisted key is a 400 with the pack's code; no details entry is required
+    expectEnvelope(ctx, await sendOp(ctx, ctx.op!, { [c.sorting.param]: 'zz_not_a_sort_key' }), { status: 400, code: c.sorting.invalidFieldCode });
+    return;
+  }
+  const s = fieldSorting(ctx);
+  const ex = await sendOp(ctx, ctx.op!, { [c.sorting.param]: `zzNotASortField${s.separator}${s.directions.asc}` });
   expectEnvelope(ctx, ex, { status: 400, code: c.sorting.invalidFieldCode, entry: { field: c.sorting.param, code: c.codes.unsupported } });
 }
 
 async function badDirection(ctx: CheckContext): Promise<void> {
   for (const dir of ['up', 'sideways']) {
-    const ex = await sendOp(ctx, ctx.op!, { [ctx.contract.conventions.sorting.param]: sortValue(ctx, ctx.op!.sort[0]!, dir) });
+    const ex = await sendOp(ctx, ctx.op!, { [fieldSorting(ctx).param]: sortValue(ctx, ctx.op!.sort[0]!, dir) });
     expectEnvelope(ctx, ex, { status: 400 });
   }
 }
@@ -163,10 +171,10 @@ async function deterministic(ctx: CheckContext): Promise<void> {
 
 export const sortingChecks: CheckDef[] = [
   { slug: 'order-by-field', clause: 'SRT-01', title: 'results are ordered by each sort field in both directions', appliesTo: sortable, run: orderByField },
-  { slug: 'lenient-direction', clause: 'SRT-01', title: 'a sort without direction or in capitals is rejected or orders as it says', appliesTo: sortable, run: lenientDirection },
-  { slug: 'tie-break', clause: 'SRT-02', title: 'a later sort parameter orders the ties of an earlier one', appliesTo: (op) => sortable(op) && op.sort.length > 1, run: tieBreak },
+  { slug: 'lenient-direction', clause: 'SRT-01', title: 'a sort without direction or in capitals is rejected or orders as it says', appliesTo: sortable, fitsPack: fieldStyle, run: lenientDirection },
+  { slug: 'tie-break', clause: 'SRT-02', title: 'a later sort parameter orders the ties of an earlier one', appliesTo: (op) => sortable(op) && op.sort.length > 1, fitsPack: fieldStyle, run: tieBreak },
   { slug: 'across-pages', clause: 'SRT-03', title: 'the order continues across pages', appliesTo: sortable, run: acrossPages },
   { slug: 'unsupported-field', clause: 'SRT-04', title: 'an unsupported sort field gives 400 INVALID_SORT_FIELD', appliesTo: sortable, run: unsupportedField },
-  { slug: 'bad-direction', clause: 'SRT-05', title: 'a direction that is not asc/desc gives 400', appliesTo: sortable, run: badDirection },
+  { slug: 'bad-direction', clause: 'SRT-05', title: 'a direction that is not asc/desc gives 400', appliesTo: sortable, fitsPack: fieldStyle, run: badDirection },
   { slug: 'deterministic', clause: 'SRT-06', title: 'the same request twice returns the same order', appliesTo: sortable, run: deterministic },
 ];

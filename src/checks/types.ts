@@ -2,7 +2,7 @@
 // clause; a family file exports an array of CheckDefs; a suite file hands that array to the
 // harness (src/engine/harness.ts), which expands, runs, retries and records them.
 
-import type { ContractPack, Operation } from '../contract/types.js';
+import type { ContractPack, Operation, PackConventions } from '../contract/types.js';
 import type { Exchange, HttpClient, RequestSpec } from '../http/types.js';
 import type { SchemaIssue } from '../results.js';
 
@@ -28,6 +28,10 @@ export interface TargetInfo {
   rateLimitProbe: { maxRequests: number; maxSeconds: number };
   /** a discount code the target accepts (STOREFRONT_DISCOUNT_CODE); else checks try the pack's documented example */
   discountCode?: string;
+  /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE) */
+  otpCode?: string;
+  /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD) */
+  testCard?: string;
 }
 
 export type Need = 'customer' | 'customer2' | 'expiredToken' | 'serviceToken';
@@ -98,6 +102,12 @@ export interface CheckDef {
   /** changes server state: skipped on production and under --read-only */
   writes?: boolean;
   needs?: Need[];
+  /**
+   * The packs this check fits, by their conventions (a check of field:direction sorting does not
+   * fit a pack of named orders). Absent: every pack whose clauses include the check's clause
+   * (after the pack's clauseMap). See src/checks/pack-checks.ts.
+   */
+  fitsPack?: (conventions: PackConventions) => boolean;
   /** safe to run a second time to confirm a failure (default: !writes) */
   repeatable?: boolean;
   /**

@@ -23,6 +23,7 @@ import type { RunningServer, StartOptions } from '../server/types.js';
 import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { ResultCollector } from './collector.js';
 import type { RunContext, SchemaObservation } from './context.js';
+import { type Embedded, startEmbedded } from './embedded.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
 import { CheckRuntime } from './runtime.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
@@ -153,10 +154,11 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
 async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
   const explicitUrl = opts.baseUrl ?? opts.config.target.baseUrl;
   let server: RunningServer | undefined;
+  let embedded: Embedded | undefined;
   if (!explicitUrl) {
-    const { startServer } = await import('../server/index.js');
     // a short rate-limit window: RL-03 waits one window for recovery, and the embedded window is ours to choose
-    server = await startServer({ port: 0, host: '127.0.0.1', ...opts.embedded, rateLimits: { windowMs: EMBEDDED_WINDOW_MS, ...opts.embedded?.rateLimits } });
+    embedded = await startEmbedded(plan.contract.name, { ...opts.embedded, rateLimits: { windowMs: EMBEDDED_WINDOW_MS, ...opts.embedded?.rateLimits } });
+    server = embedded.server;
   }
   const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
   const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, interrupted: false, targetLost: false };
@@ -164,7 +166,7 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
     const unreachable = await probeTarget(baseUrl, probePath(plan.contract), Math.min(PROBE_TIMEOUT_MS, opts.config.timeoutMs));
     if (unreachable) throw new UnreachableError(unreachable);
     plan.progress({ type: 'start', baseUrl, env: server ? 'embedded' : opts.config.target.env, embedded: Boolean(server) });
-    const { run, services, end } = await startSessions(opts, plan, out, server);
+    const { run, services, end } = await startSessions(opts, plan, out, server, embedded);
     out.target = run.target;
     try {
       if (opts.signal?.aborted) out.interrupted = true;
@@ -187,7 +189,7 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
  * out when the run is over. In production (ENV-02) the policy lets through exactly these logins and
  * logouts: no wrong or made-up credentials ever reach it.
  */
-async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined) {
+async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined, embedded?: Embedded) {
   const { config } = opts;
   const { contract } = plan;
   const production = !server && config.target.production;
@@ -217,6 +219,8 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     ...sessions.ids,
     rateLimitProbe: config.rateLimitProbe,
     discountCode: config.discountCode,
+    otpCode: config.otpCode ?? embedded?.otpCode,
+    testCard: embedded?.testCard?.replace(/[ -]/g, '') ?? config.testCard,
   };
   const run: RunContext = {
     target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes,
@@ -302,7 +306,7 @@ function assemble(opts: RunOptions, plan: Plan, ex: Executed): RunResults {
   const partial: Omit<RunResults, 'exitCode'> = {
     tool: { name: 'storefront-check', version: packageVersion() },
     target: { baseUrl: ex.baseUrl, env: ex.target?.env ?? (ex.embedded ? 'embedded' : opts.config.target.env), embedded: ex.embedded, ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
-    pack: opts.config.pack,
+    pack: plan.contract.name,
     startedAt: plan.started.toISOString(),
     durationMs: Math.round(performance.now() - plan.t0),
     requests: ex.requests,

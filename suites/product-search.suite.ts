@@ -1,0 +1,1 @@
+import { runFamily } from '../src/engine/harness.js'; import { productSearchChecks } from '../src/checks/product-search.js'; runFamily('V2-FLT', productSearchChecks);
