@@ -216,7 +216,12 @@ async function fullWalk(ctx: CheckContext): Promise<void> {
   const op = ctx.op!;
   const p = names(ctx);
   const sort = op.sort[0] ? { [ctx.contract.conventions.sorting.param]: sortSpelling(ctx, op.sort[0], 'asc') } : {};
-  const { page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  const { ex: firstEx, page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  if (op.sort[0]) {
+    // the walk's fixed sort must not shrink the list: an empty sorted answer is no walk to skip
+    const { ex, page: plain } = await page(ctx, op, { [p.limitParam]: 1 });
+    if (plain.total !== first.total) ctx.fail(`${answered(firstEx)} with total ${first.total}, but without the sort ${answered(ex)} with total ${plain.total}: a fixed sort must walk the same items (PAG-07)`, firstEx, ex);
+  }
   if (first.total < 2) ctx.skip(`${op.key}: the list has one page only (total ${first.total})`);
   // several pages whatever the size: a small list is walked in pages of about a third
   const limit = first.total > 2 * p.defaultLimit ? (first.total / p.defaultLimit > 25 ? p.maxLimit : p.defaultLimit) : Math.max(1, Math.ceil(first.total / 3));

@@ -6,7 +6,7 @@
 import type { Operation, PackConventions, SortField } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
-import { answered, expectEnvelope, pagedEnvelope, pointer, readable, sendOp } from './assert.js';
+import { answered, expectEnvelope, pagedEnvelope, pointer, readable, sendOp, type Paged } from './assert.js';
 import { identity, page, positionQuery } from './pagination.js';
 import { compareField, compareOptions } from './compare.js';
 import { directionOf, fieldSorting, sortSpelling } from './conventions.js';
@@ -42,9 +42,29 @@ function misordered(ctx: CheckContext, f: SortField, dir: Dir, items: unknown[],
   return undefined;
 }
 
-async function sorted(ctx: CheckContext, sort: string | string[]): Promise<{ ex: Exchange; items: unknown[] }> {
+/** The list's total without a sort: what every sorted reading must also hold. */
+function unsortedTotal(ctx: CheckContext): Promise<number> {
+  const read = async () => (await page(ctx, ctx.op!, { [ctx.contract.conventions.paging.limitParam]: 1 })).page.total;
+  // customer lists are read afresh: other families' writes change them between checks
+  return ctx.op!.auth === 'public' ? ctx.memo(`srt:unsorted-total:${ctx.op!.key}`, read) : read();
+}
+
+/**
+ * A sort orders the list, it does not change it: the sorted total equals the unsorted one and the
+ * page holds min(limit, total) items. An empty answer to every sorted request fails here, not skips.
+ */
+function sameSet(ctx: CheckContext, ex: Exchange, pg: Paged, base: number, limit: number, clause: string): void {
+  const want = Math.min(limit, base);
+  if (pg.total !== base || pg.results.length !== want) {
+    ctx.fail(`${answered(ex)} with total ${pg.total} and ${pg.results.length} results; without the sort the list has total ${base}, so this page holds ${want}: a sort must not change the set (${clause})`, ex);
+  }
+}
+
+async function sorted(ctx: CheckContext, sort: string | string[], clause = 'SRT-01'): Promise<{ ex: Exchange; items: unknown[] }> {
   const c = ctx.contract.conventions;
+  const base = await unsortedTotal(ctx);
   const { ex, page: pg } = await page(ctx, ctx.op!, { [c.sorting.param]: sort, [c.paging.limitParam]: c.paging.maxLimit });
+  sameSet(ctx, ex, pg, base, c.paging.maxLimit, clause);
   return { ex, items: pg.results };
 }
 
@@ -92,7 +112,7 @@ async function tieBreak(ctx: CheckContext): Promise<void> {
   const rank = (f: SortField) => (f.type === 'boolean' || f.type === 'enum' ? 0 : 1);
   for (const a of [...op.sort].sort((x, y) => rank(x) - rank(y))) {
     const b = op.sort.find((x) => x !== a && x.type !== 'boolean' && x.type !== 'enum') ?? op.sort.find((x) => x !== a)!;
-    const { ex, items } = await sorted(ctx, [sortValue(ctx, a, 'asc'), sortValue(ctx, b, 'desc')]);
+    const { ex, items } = await sorted(ctx, [sortValue(ctx, a, 'asc'), sortValue(ctx, b, 'desc')], 'SRT-02');
     let ties = 0;
     const first = misordered(ctx, a, 'asc', items);
     if (first) ctx.fail(`${answered(ex)} with ${first}: the first sort parameter orders first (SRT-02)`, ex);
@@ -119,6 +139,7 @@ async function acrossPages(ctx: CheckContext): Promise<void> {
     let prev: { ex: Exchange; last: unknown } | undefined;
     for (let offset = 0, n = 0; offset < probe.total && n < 10; offset += limit, n++) {
       const { ex, page: pg } = await page(ctx, ctx.op!, { [c.sorting.param]: sortValue(ctx, f, dir), ...positionQuery(ctx, limit, offset) });
+      sameSet(ctx, ex, pg, probe.total, Math.min(limit, probe.total - offset), 'SRT-03');
       const head = pg.results[0];
       if (prev && head !== undefined) {
         const k = cmp(ctx, f, prev.last, head);
@@ -157,9 +178,11 @@ async function deterministic(ctx: CheckContext): Promise<void> {
     { [c.paging.limitParam]: c.paging.maxLimit },
     { [c.sorting.param]: sortValue(ctx, tieProne, 'asc'), [c.paging.limitParam]: c.paging.maxLimit },
   ];
+  const base = await unsortedTotal(ctx);
   for (const q of variants) {
     const one = await page(ctx, ctx.op!, q);
     const two = await page(ctx, ctx.op!, q);
+    for (const r of [one, two]) sameSet(ctx, r.ex, r.page, base, c.paging.maxLimit, 'SRT-06');
     const a = one.page.results.map(identity);
     const b = two.page.results.map(identity);
     const at = a.findIndex((x, i) => x !== b[i]);

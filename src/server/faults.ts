@@ -58,6 +58,7 @@ export const FAULTS = [
   { id: 'srt-unknown-field-ignored', clause: 'SRT-04', title: 'GET /products ignores an unsupported sort field (200)' },
   { id: 'srt-unknown-field-wrong-code', clause: 'SRT-04', title: 'GET /categories answers an unsupported sort field with code INVALID_SORT' },
   { id: 'srt-bad-direction-as-asc', clause: 'SRT-05', title: 'a direction like name:up sorts ascending instead of 400' },
+  { id: 'srt-sorted-empty', clause: 'SRT-01', title: 'GET /products with any sort answers an empty list (total 0)' },
   { id: 'srt-random-ties', clause: 'SRT-06', title: 'GET /products breaks sort ties randomly' },
   // FLT
   { id: 'flt-instock-ignored-variants', clause: 'FLT-01', title: 'GET /products/{id}/variants ignores inStock' },
@@ -66,6 +67,7 @@ export const FAULTS = [
   { id: 'flt-gte-as-gt-price', clause: 'FLT-02', title: 'filter[price[gte]] acts as gt (price only)' },
   { id: 'flt-ne-as-eq-order-status', clause: 'FLT-02', title: 'filter[status[ne]] on orders acts as eq' },
   { id: 'flt-or-instead-of-and', clause: 'FLT-03', title: 'several filters on /products combine with OR' },
+  { id: 'flt-and-empty', clause: 'FLT-03', title: 'GET /products with two or more filters answers an empty list (total 0)' },
   { id: 'flt-total-unfiltered', clause: 'FLT-04', title: 'a filtered /products list reports the unfiltered total' },
   { id: 'flt-bad-number-ignored', clause: 'FLT-05', title: 'a non-numeric filter[price[...]] is ignored (200)' },
   { id: 'flt-error-field-normalised', clause: 'FLT-05', title: 'INVALID_FILTER errors name the field ("price"), not the parameter as sent' },

@@ -1,0 +1,59 @@
+// No dodges (issue 9): a broken server must not pass by answering empty, erroring on the way to a
+// check, or hiding bytes from the client. Each fault of the reference server here is run in-process
+// against the families it concerns, and the test names the check ids expected to fail — and, where
+// a dodge used to skip, the checks that must now run (pass) instead of skipping.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/index.js';
+import type { ResolvedConfig } from '../src/config/types.js';
+import type { CheckResult, RunResults } from '../src/results.js';
+import { runSuites } from '../src/engine/run.js';
+import type { FaultId } from '../src/server/faults.js';
+import type { StartOptions } from '../src/server/types.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'dodges-'));
+
+function run(only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}): Promise<RunResults> {
+  return runSuites({
+    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
+    config: { ...resolveConfig({}, {}, cwd), ...over },
+    only,
+    reporters: ['json'],
+    reportDir: mkdtempSync(join(cwd, 'r-')),
+    retry: { maxWaitMs: 3000 },
+    driver: 'in-process',
+  });
+}
+
+const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
+const ids = (r: RunResults, status: CheckResult['status']) => r.checks.filter((c) => c.status === status).map((c) => c.id);
+const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map(line).join('\n');
+
+/** fault, the families run, the check ids that must fail, the check ids that must pass (not skip) */
+const cases: Array<[FaultId, string[], string[], string[]]> = [
+  ['srt-sorted-empty', ['SRT', 'PAG-07'], [
+    'SRT-01:GET /products:order-by-field',
+    'SRT-02:GET /products:tie-break',
+    'SRT-03:GET /products:across-pages',
+    'SRT-06:GET /products:deterministic',
+    'PAG-07:GET /products:full-walk',
+  ], ['SRT-01:GET /categories:order-by-field']],
+  ['flt-and-empty', ['FLT-03', 'CART', 'IDM-04', 'IDM-06'], ['FLT-03:GET /products:and-combination'], [
+    'CART-01:POST /carts/{cartId}/line-items:arithmetic',
+    'CART-01:PUT /carts/{cartId}:discount',
+    'CART-02:POST /checkout/{sessionId}/confirm:order-total',
+    'IDM-04:POST /checkout/{sessionId}/confirm:confirm-twice',
+  ]],
+];
+
+describe('no dodges: each fault fails the named checks', () => {
+  test.each(cases)('fault %s', async (fault, only, mustFail, mustPass) => {
+    const r = await run(only, { faults: [fault] });
+    const failed = ids(r, 'failed');
+    for (const id of mustFail) expect(failed, `${id} did not fail:\n${show(r)}`).toContain(id);
+    for (const id of mustPass) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
+  }, 300_000);
+});
