@@ -47,6 +47,11 @@ const cases: Array<[FaultId, string[], string[], string[]]> = [
     'CART-02:POST /checkout/{sessionId}/confirm:order-total',
     'IDM-04:POST /checkout/{sessionId}/confirm:confirm-twice',
   ]],
+  ['cart-discount-500', ['CART', 'IDM-06'], [
+    'CART-01:PUT /carts/{cartId}:discount',
+    'CART-02:POST /checkout/{sessionId}/confirm:order-total',
+    'IDM-06:PUT /carts/{cartId}:stale-version',
+  ], ['CART-01:POST /carts/{cartId}/line-items:arithmetic']],
 ];
 
 describe('no dodges: each fault fails the named checks', () => {
@@ -55,5 +60,13 @@ describe('no dodges: each fault fails the named checks', () => {
     const failed = ids(r, 'failed');
     for (const id of mustFail) expect(failed, `${id} did not fail:\n${show(r)}`).toContain(id);
     for (const id of mustPass) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
+  }, 300_000);
+
+  test('a configured discount code the target refuses fails the checks needing it; the clean server passes them', async () => {
+    const refused = await run(['CART-01'], {}, { discountCode: 'NOT-A-CODE' });
+    expect(refused.checks.find((c) => c.id === 'CART-01:PUT /carts/{cartId}:discount')?.message).toMatch(/configured discount code .* answered 422/);
+    expect(ids(refused, 'failed')).toContain('CART-01:PUT /carts/{cartId}:discount');
+    const clean = await run(['CART', 'IDM-06']);
+    expect(clean.summary.failed + clean.summary.skipped, show(clean)).toBe(0);
   }, 300_000);
 });

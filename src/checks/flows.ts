@@ -283,22 +283,3 @@ export function sampleBody(ctx: CheckContext, o: Operation): unknown {
   const doc = pointer(ctx.contract.openapi, `/paths/${o.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${o.method.toLowerCase()}`);
   return sample(ctx, pointer(doc, '/requestBody/content/application~1json/schema')) ?? {};
 }
-
-/**
- * A discount code valid on this target: STOREFRONT_DISCOUNT_CODE, else the pack's documented example
- * tried once on a throwaway cart. `required`: skip when there is none; else null stands in.
- */
-export async function discountCode(ctx: CheckContext, required: boolean): Promise<string | null> {
-  const code = await ctx.memo('flows:discount-code', async () => {
-    const s = pointer(ctx.contract.openapi, '/components/schemas/CartUpdate/properties/discountCode');
-    const examples = isObject(s) ? [...(Array.isArray(s.examples) ? s.examples : []), s.example] : [];
-    const candidate = ctx.target.discountCode ?? examples.find((x): x is string => typeof x === 'string' && x.length > 0);
-    if (!candidate || ctx.target.readOnly) return { why: candidate ? 'the target is read-only' : 'set STOREFRONT_DISCOUNT_CODE (the pack documents no example discountCode)' };
-    const { cart } = await newCart(ctx);
-    const ex = await call(ctx, 'updateCart', { params: { cartId: cart.id as string }, json: { discountCode: candidate } });
-    return ex.response?.status === 200 ? { code: candidate } : { why: `the code '${candidate}' ${answered(ex)}; set STOREFRONT_DISCOUNT_CODE to one the target accepts` };
-  });
-  if (code.code) return code.code;
-  if (required) ctx.skip(`no valid discount code at hand: ${code.why}`);
-  return null;
-}

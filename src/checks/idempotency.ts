@@ -5,9 +5,10 @@
 import { answered, body, excerpt, expectEnvelope, expectStatus, header, isObject, opRequest, pointer } from './assert.js';
 import {
   addItem, addressInput, buyable, call, cancelOrder, checkout, confirm, filledCart, firstDifference, newAddress,
-  newCart, objectBody, placeOrder, sameJson, discountCode, type Json,
+  newCart, objectBody, placeOrder, sameJson, type Json,
 } from './flows.js';
 import { fieldSorting, structuredFilters } from './conventions.js';
+import { discountCode } from './discount-codes.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
 

@@ -108,6 +108,7 @@ export const FAULTS = [
   // CART
   { id: 'cart-total-off-by-one', clause: 'CART-01', title: 'a non-empty cart totalPrice is one cent more than subtotal - discount' },
   { id: 'cart-line-total-ignores-quantity', clause: 'CART-01', title: 'a line item totalPrice is its unitPrice whatever the quantity' },
+  { id: 'cart-discount-500', clause: 'CART-01', title: 'PUT /carts/{id} with any discount code answers 500' },
   { id: 'cart-order-total-adds-shipping', clause: 'CART-02', title: 'a confirmed order totalAmount adds 995 cents shipping to the cart total' },
   { id: 'cart-order-total-ignores-discount', clause: 'CART-02', title: "a confirmed order's totalAmount ignores the cart discount" },
 ] as const satisfies ReadonlyArray<FaultInfo>;
