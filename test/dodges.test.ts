@@ -52,6 +52,11 @@ const cases: Array<[FaultId, string[], string[], string[]]> = [
     'CART-02:POST /checkout/{sessionId}/confirm:order-total',
     'IDM-06:PUT /carts/{cartId}:stale-version',
   ], ['CART-01:POST /carts/{cartId}/line-items:arithmetic']],
+  ['err-crash-503-order-sort-status', ['ERR', 'SRT-01'], [
+    'ERR-01:*:envelope',
+    'ERR-07:*:gateway-answers-clear',
+    'SRT-01:GET /orders:order-by-field',
+  ], ['ERR-07:*:no-5xx-observed']],
 ];
 
 describe('no dodges: each fault fails the named checks', () => {
@@ -60,6 +65,13 @@ describe('no dodges: each fault fails the named checks', () => {
     const failed = ids(r, 'failed');
     for (const id of mustFail) expect(failed, `${id} did not fail:\n${show(r)}`).toContain(id);
     for (const id of mustPass) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
+  }, 300_000);
+
+  test('a run meeting 5xx on more than a few requests says so among its setup warnings', async () => {
+    const r = await run(['SRT-01', 'SRT-03', 'SRT-06'], { faults: ['err-crash-503-order-sort-status'] });
+    expect(r.setup.map((s) => `${s.level} ${s.message}`).join('\n')).toMatch(/warning \d+ requests met a 5xx answer \(e\.g\. GET \/orders → 503/);
+    const clean = await run(['SRT-01']);
+    expect(clean.setup.filter((s) => /5xx/.test(s.message))).toEqual([]);
   }, 300_000);
 
   test('a configured discount code the target refuses fails the checks needing it; the clean server passes them', async () => {

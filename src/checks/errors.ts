@@ -9,6 +9,7 @@ import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelop
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
 import { onlyPack, sortSpelling } from './conventions.js';
+import { gatewayChecks, judgedErrorAnswer } from './gateway.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -116,8 +117,8 @@ function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
 /** The battery, then every error answer (not to HEAD) the run has received. */
 async function observedErrors(ctx: CheckContext, writes: boolean): Promise<Exchange[]> {
   await battery(ctx, writes);
-  // 502/503/504 are a downstream outage's (ERR-07), and /health/ready's documented DOWN body is a 503
-  return ctx.http.exchanges().filter((ex) => (ex.response?.status ?? 0) >= 400 && ![502, 503, 504].includes(ex.response!.status) && ex.request.method !== 'HEAD');
+  // 502/503/504 bodies too (gateway.ts); only a documented 5xx body of its own (/health/ready's DOWN) is not an envelope
+  return ctx.http.exchanges().filter((ex) => judgedErrorAnswer(ctx, ex));
 }
 
 export function envelopeValid(ctx: CheckContext, ex: Exchange): void {
@@ -277,5 +278,6 @@ export const errorChecks: CheckDef[] = [
   ...splitByWrites({ slug: 'malformed-json', clause: 'ERR-06', title: 'malformed JSON in a body gives 400', appliesTo: (op) => op.hasBody, run: malformedJson }),
   { slug: 'input-battery', clause: 'ERR-07', title: 'valid and invalid inputs never give a 5xx', endpoint: '*', run: inputBattery },
   { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', atEnd: true, run: async (ctx) => noServerErrors(ctx) },
+  ...gatewayChecks,
 ];
 

@@ -92,8 +92,18 @@ interface Executed {
   checks: CheckResult[];
   observations: SchemaObservation[][];
   requests: number;
+  /** requests that met a 5xx, and a few of them */
+  serverErrors: { count: number; examples: string[] };
   interrupted: boolean;
   targetLost: boolean;
+}
+
+/** More requests than this meeting a 5xx makes the run say so among its setup problems. */
+const FEW_SERVER_ERRORS = 3;
+
+function addServerErrors(out: Executed, t: { serverErrors?: number; serverErrorExamples?: string[] }): void {
+  out.serverErrors.count += t.serverErrors ?? 0;
+  out.serverErrors.examples.push(...(t.serverErrorExamples ?? []).slice(0, 3 - out.serverErrors.examples.length));
 }
 
 function timestamp(d: Date): string {
@@ -161,7 +171,7 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
     server = embedded.server;
   }
   const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
-  const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, interrupted: false, targetLost: false };
+  const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, serverErrors: { count: 0, examples: [] }, interrupted: false, targetLost: false };
   try {
     const unreachable = await probeTarget(baseUrl, probePath(plan.contract), Math.min(PROBE_TIMEOUT_MS, opts.config.timeoutMs));
     if (unreachable) throw new UnreachableError(unreachable);
@@ -175,11 +185,17 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
       await end();
       out.requests += services.client.requestCount;
       out.observations.push(services.observer.observations());
+      addServerErrors(out, services.observer);
       plan.secrets.push(...services.redactor.known());
       await services.client.close();
     }
   } finally {
     await server?.close().catch(() => {});
+  }
+  const e = out.serverErrors;
+  if (e.count > FEW_SERVER_ERRORS) {
+    // prominent: 5xx answers may be the target's ill health, not the contract (ERR-07 judges them)
+    plan.progress({ type: 'setup', level: 'warning', message: `${e.count} requests met a 5xx answer (e.g. ${e.examples.join('; ')}): the target looks unhealthy; the results are judged as answered, 502/503/504 included` });
   }
   return out;
 }
@@ -262,6 +278,7 @@ async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out:
   out.observations.push(...collector.files.map((f) => f.schema));
   plan.secrets.push(...collector.files.flatMap((f) => f.secrets));
   out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
+  for (const f of collector.files) addServerErrors(out, f);
 }
 
 /** The selected instances of the families (default every registered one), as the suite files would queue them. */
@@ -291,6 +308,7 @@ async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Exe
     for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
     out.observations.push(totals.schema);
     out.requests += totals.requests;
+    addServerErrors(out, totals);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await runtime.close();

@@ -51,6 +51,9 @@ export interface RuntimeTotals {
   requests: number;
   networkErrors: number;
   firstNetworkError?: string;
+  /** requests that met a 5xx, and a few of them ('GET /orders → 503') */
+  serverErrors: number;
+  serverErrorExamples: string[];
   schema: SchemaObservation[];
   cleanupErrors: string[];
 }
@@ -164,6 +167,8 @@ export class CheckRuntime {
       requests: client.requestCount - this.reported.requests,
       networkErrors: observer.networkErrors,
       firstNetworkError: observer.firstNetworkError,
+      serverErrors: observer.serverErrors,
+      serverErrorExamples: observer.serverErrorExamples,
       schema: observer.observations(),
       cleanupErrors,
     };

@@ -134,6 +134,11 @@ export function buildFastify(s: ServerState, logger = false): FastifyInstance {
           send(reply, await def.handler(ctx), def, s);
         } catch (err) {
           if (!(err instanceof ApiError)) req.log.error(err);
+          if (!(err instanceof ApiError) && s.faults.has('err-crash-503-order-sort-status')) {
+            // the crash dressed as an outage: 503 with a gateway's body, not the envelope
+            reply.code(503).header('content-type', JSON_CT).send(JSON.stringify({ error: 'Service Unavailable' }));
+            return reply;
+          }
           sendError(reply, s, toApiError(err));
         }
         return reply;
