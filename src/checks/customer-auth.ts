@@ -74,6 +74,17 @@ function foreign(f: Foreign): CheckDef {
   };
 }
 
+/** V2-AUTH-04: the token as the pack says (the raw JWT in Authorization) is accepted on every customer read. */
+async function rawTokenAccepted(ctx: CheckContext): Promise<void> {
+  const s = await freshLogin(ctx);
+  const reads = ctx.contract.operations.filter((o) => o.auth === 'customer' && o.method === 'GET' && !o.path.includes('{'));
+  for (const o of reads) {
+    const ex = await ctx.send({ method: 'GET', path: o.path, auth: { token: s.token, as: 'customer' }, relogin: false });
+    if (ex.response?.status !== 200) ctx.fail(`${answered(ex)} to a fresh token sent as ${ctx.contract.conventions.auth.customer.header}: ${ctx.contract.conventions.auth.customer.scheme === 'raw' ? '<token>' : 'Bearer <token>'}; it must be accepted (V2-AUTH-04)`, ex);
+  }
+  ctx.note(`${reads.length} customer reads accept the token`);
+}
+
 /** V2-FMT-03 for a customer the check registers: its version is an integer >= 1 from the start, createdAt <= updatedAt. */
 async function newCustomer(ctx: CheckContext): Promise<void> {
   const email = `storefront-check-${randomBytes(5).toString('hex')}@example.com`;
@@ -89,6 +100,7 @@ async function newCustomer(ctx: CheckContext): Promise<void> {
 
 export const customerAuthChecks: CheckDef[] = [
   { slug: 'new-customer-version', clause: 'V2-FMT-03', endpoint: 'POST /customers/register', writes: true, title: 'a newly registered customer has a version >= 1 and createdAt <= updatedAt', run: newCustomer },
+  { slug: 'token-accepted', clause: 'V2-AUTH-04', endpoint: '*', needs: ['customer'], title: 'a fresh token in the documented header and scheme is accepted on every customer read', run: rawTokenAccepted },
   { slug: 'refresh-rotation', clause: 'V2-AUTH-05', endpoint: 'POST /customers/token/refresh', needs: ['customer'], writes: true, title: 'a refresh gives a working token pair and the spent refresh token 401', run: rotation },
   ...FOREIGN.map(foreign),
 ];
