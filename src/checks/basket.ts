@@ -6,7 +6,7 @@
 
 import { answered, expectEnvelope, expectStatus, pointer } from './assert.js';
 import { call, idAt, objectBody, type Json } from './flows.js';
-import { addressBody, clientRef, referenceField } from './order-flows.js';
+import { clientRef, newAddressOf, referenceField } from './order-flows.js';
 import { buyableIn } from './regions.js';
 import { toMinor } from './money.js';
 import type { CheckContext, CheckDef } from './types.js';
@@ -84,8 +84,7 @@ async function basketArithmetic(ctx: CheckContext): Promise<void> {
 async function orderFromBasket(ctx: CheckContext, clause: 'V2-BSK-01' | 'V2-BSK-02'): Promise<void> {
   const { basketId, discounted } = await busyBasket(ctx);
   const basket = objectBody(ctx, await call(ctx, 'getBasket', { params: { basketId }, auth: 'customer' }), 200);
-  const address = idAt(ctx, await call(ctx, 'createAddress', { json: addressBody('bsk') }));
-  ctx.cleanup(() => call(ctx, 'deleteAddress', { params: { addressId: address } }));
+  const address = await newAddressOf(ctx);
   const ex = await call(ctx, 'createOrder', { json: { basketId, addressId: address, [referenceField(ctx).field]: clientRef() } });
   const order = judge(ctx, ex, 'V2-BSK-01');
   if (clause === 'V2-BSK-01') return;

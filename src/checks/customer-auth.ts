@@ -2,6 +2,7 @@
 // address, order, payment or member basket: 403 or 404, and the resource is unchanged). The
 // operations are the v2 catalogue's: this family belongs to storefront-v2.
 
+import { randomBytes } from 'node:crypto';
 import { answered, expectEnvelope, expectStatus, isObject, pointer } from './assert.js';
 import { call, firstDifference, freshLogin, idAt, objectBody, type Json } from './flows.js';
 import { addressBody, basketWithLine, newPayment, placedOrder } from './order-flows.js';
@@ -73,7 +74,33 @@ function foreign(f: Foreign): CheckDef {
   };
 }
 
+/** V2-AUTH-04: the token as the pack says (the raw JWT in Authorization) is accepted on every customer read. */
+async function rawTokenAccepted(ctx: CheckContext): Promise<void> {
+  const s = await freshLogin(ctx);
+  const reads = ctx.contract.operations.filter((o) => o.auth === 'customer' && o.method === 'GET' && !o.path.includes('{'));
+  for (const o of reads) {
+    const ex = await ctx.send({ method: 'GET', path: o.path, auth: { token: s.token, as: 'customer' }, relogin: false });
+    if (ex.response?.status !== 200) ctx.fail(`${answered(ex)} to a fresh token sent as ${ctx.contract.conventions.auth.customer.header}: ${ctx.contract.conventions.auth.customer.scheme === 'raw' ? '<token>' : 'Bearer <token>'}; it must be accepted (V2-AUTH-04)`, ex);
+  }
+  ctx.note(`${reads.length} customer reads accept the token`);
+}
+
+/** V2-FMT-03 for a customer the check registers: its version is an integer >= 1 from the start, createdAt <= updatedAt. */
+async function newCustomer(ctx: CheckContext): Promise<void> {
+  const email = `storefront-check-${randomBytes(5).toString('hex')}@example.com`;
+  const reg = await call(ctx, 'register', { json: { email, password: `Pw-${randomBytes(6).toString('hex')}`, firstName: 'Storefront', lastName: 'Check' } });
+  const token = pointer(objectBody(ctx, reg, 201), ctx.contract.conventions.auth.login.tokenPointer);
+  if (typeof token !== 'string') ctx.fail(`${answered(reg)} without a token`, reg);
+  for (const ex of [reg, await call(ctx, 'getMe', { auth: { token, as: 'customer' }, relogin: false })]) {
+    const c = (pointer(ex.response?.json, '/customer') ?? ex.response?.json) as Json;
+    if ('version' in c && (!Number.isInteger(c.version) || Number(c.version) < 1)) ctx.fail(`${answered(ex)} with version ${JSON.stringify(c.version)} for a new customer; a version is an integer >= 1 (V2-FMT-03)`, ex);
+    if (typeof c.createdAt === 'string' && typeof c.updatedAt === 'string' && Date.parse(c.createdAt) > Date.parse(c.updatedAt)) ctx.fail(`${answered(ex)} with createdAt after updatedAt (V2-FMT-03)`, ex);
+  }
+}
+
 export const customerAuthChecks: CheckDef[] = [
+  { slug: 'new-customer-version', clause: 'V2-FMT-03', endpoint: 'POST /customers/register', writes: true, title: 'a newly registered customer has a version >= 1 and createdAt <= updatedAt', run: newCustomer },
+  { slug: 'token-accepted', clause: 'V2-AUTH-04', endpoint: '*', needs: ['customer'], title: 'a fresh token in the documented header and scheme is accepted on every customer read', run: rawTokenAccepted },
   { slug: 'refresh-rotation', clause: 'V2-AUTH-05', endpoint: 'POST /customers/token/refresh', needs: ['customer'], writes: true, title: 'a refresh gives a working token pair and the spent refresh token 401', run: rotation },
   ...FOREIGN.map(foreign),
 ];

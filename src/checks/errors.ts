@@ -8,8 +8,10 @@ import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
-import { onlyPack, sortSpelling } from './conventions.js';
+import { sortSpelling } from './conventions.js';
+import { type Provoked, v2WriteBattery } from './error-battery-v2.js';
 import { gatewayChecks, judgedErrorAnswer } from './gateway.js';
+import type { PackConventions } from '../contract/types.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -62,11 +64,6 @@ async function unknownId(ctx: CheckContext, op: Operation): Promise<Exchange> {
 const withIdParam = (op: Operation) => readable(op) && Object.keys(op.params).length > 0;
 const publicOps = (ctx: CheckContext) => ctx.contract.operations.filter((o) => readable(o) && o.auth === 'public');
 
-/** One provocation of the battery: the answer, and the field a 422 must name. */
-interface Provoked {
-  ex: Exchange;
-  field?: string;
-}
 
 async function readBattery(ctx: CheckContext): Promise<Provoked[]> {
   const c = ctx.contract.conventions;
@@ -110,8 +107,13 @@ async function writeBattery(ctx: CheckContext): Promise<Provoked[]> {
   return out.filter((p) => (p.ex.response?.status ?? 0) >= 400);
 }
 
+/** The write batteries by pack: each drives its pack's own flows (the BFF's carts and checkout, v2's registration, addresses, guest orders, cards). */
+const WRITE_BATTERIES: Record<string, (ctx: CheckContext) => Promise<Provoked[]>> = { 'storefront-bff': writeBattery, 'storefront-v2': v2WriteBattery };
+const hasWriteBattery = (c: PackConventions): boolean => c.name in WRITE_BATTERIES;
+
 function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
-  return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => writeBattery(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
+  const write = WRITE_BATTERIES[ctx.contract.conventions.name] ?? (() => ctx.skip(`pack ${ctx.contract.name} has no write battery`));
+  return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => write(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
 }
 
 /** The battery, then every error answer (not to HEAD) the run has received. */
@@ -170,6 +172,7 @@ export function typeFits(ctx: CheckContext, ex: Exchange): void {
 }
 
 function entriesName(ctx: CheckContext, p: Provoked): void {
+  if (p.want !== undefined && p.ex.response?.status !== p.want) ctx.fail(`${answered(p.ex)}; a ${p.want === 422 ? 'well-formed body that breaks the rules' : 'conflict'} gives ${p.want} (ERR-04)`, p.ex);
   if (p.ex.response?.status !== 422) return;
   const f = ctx.contract.conventions.error;
   const env = expectEnvelope(ctx, p.ex, { status: 422 });
@@ -193,8 +196,8 @@ const envelopeChecks: CheckDef[] = ([
 ] as const).flatMap(([clause, slug, title, judge]) =>
   [false, true].map((writes): CheckDef => ({
     // atEnd: they judge every error answer the run received, whichever family provoked it;
-    // the write battery drives the BFF's cart, address and checkout flows: it belongs to storefront-bff
-    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true, ...(writes ? { fitsPack: onlyPack('storefront-bff') } : {}),
+    // a write battery drives its pack's own flows: only packs that have one (WRITE_BATTERIES)
+    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true, ...(writes ? { fitsPack: hasWriteBattery } : {}),
     run: async (ctx) => {
       const seen = await observedErrors(ctx, writes);
       for (const ex of seen) judge(ctx, ex);
@@ -251,7 +254,7 @@ export const errorChecks: CheckDef[] = [
     run: async (ctx) => (await battery(ctx, false)).forEach((p) => entriesName(ctx, p)),
   },
   {
-    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true, fitsPack: onlyPack('storefront-bff'),
+    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true, fitsPack: hasWriteBattery,
     run: async (ctx) => (await battery(ctx, true)).forEach((p) => entriesName(ctx, p)),
   },
   {

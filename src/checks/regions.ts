@@ -7,7 +7,8 @@
 import { answered, expectEnvelope, expectStatus, header, isObject, pointer, readable, resolveOrSkip } from './assert.js';
 import { call, objectBody, type Json } from './flows.js';
 import type { CheckContext, CheckDef } from './types.js';
-import type { Operation } from '../contract/types.js';
+import type { Operation, PackConventions } from '../contract/types.js';
+import { decimalMoneyProblem } from './money.js';
 import type { Exchange } from '../http/types.js';
 
 export interface Region {
@@ -176,6 +177,18 @@ async function localised(ctx: CheckContext): Promise<void> {
   }
 }
 
+/** V2-FMT-02 in every region: amounts have at most the minor-unit digits of that region's currency (JPY none). */
+async function amountsPerRegion(ctx: CheckContext): Promise<void> {
+  const h = names(ctx);
+  const { regions: all } = await regions(ctx);
+  for (const r of all) {
+    const ex = await call(ctx, 'listProducts', { query: { pageSize: 100 }, headers: { [h.region]: r.code } });
+    const bad = decimalMoneyProblem(ctx.contract.conventions.money, objectBody(ctx, ex, 200));
+    if (bad) ctx.fail(`${answered(ex)} under ${r.code} where ${bad} (V2-FMT-02)`, ex);
+  }
+  ctx.note(`${all.length} regions`);
+}
+
 /** V2-ERR-05: the same error under every supported language has the same errorCode (the message may be translated). */
 async function errorCodeUntranslated(ctx: CheckContext): Promise<void> {
   const h = names(ctx);
@@ -200,12 +213,15 @@ async function errorCodeUntranslated(ctx: CheckContext): Promise<void> {
 /** Localised public reads: the catalogue's categories and products, content titles (x-clauses V2-HDR-05). */
 const localisedRead = (op: Operation): boolean => readable(op) && op.auth === 'public' && op.clauses.includes('V2-HDR-05');
 
+const decimalMoney = (c: PackConventions): boolean => c.money.form === 'decimal';
+
 export const regionChecks: CheckDef[] = [
   { slug: 'negotiation', clause: 'V2-HDR-02', endpoint: 'GET /catalog/products', title: 'each region and each of its languages is used as asked; the default without headers; q-values, primary subtags and foreign languages negotiated', run: negotiation },
   { slug: 'region-codes', clause: 'V2-HDR-03', endpoint: 'GET /catalog/products', title: 'region codes are case-insensitive, empty is absent, an unlisted region is 400 UNSUPPORTED_REGION, an unmatched language falls back', run: regionCodes },
   { slug: 'catalogue-currency', clause: 'V2-HDR-04', endpoint: 'GET /catalog/products/{productId}', title: 'catalogue prices are in the currency of the region used', run: currencies },
   { slug: 'basket-currency', clause: 'V2-HDR-04', endpoint: 'POST /baskets', title: 'a basket takes the currency of the region it is created in', writes: true, needs: ['customer'], run: basketCurrency },
   { slug: 'order-keeps-currency', clause: 'V2-HDR-04', endpoint: 'GET /orders/{orderId}', title: 'an order keeps its currency whatever region reads it', needs: ['customer'], run: orderKeepsCurrency },
+  { slug: 'amounts-per-region', clause: 'V2-FMT-02', endpoint: 'GET /catalog/products', title: "catalogue amounts carry at most the minor-unit digits of each region's currency", fitsPack: decimalMoney, run: amountsPerRegion },
   { slug: 'error-code-untranslated', clause: 'V2-ERR-05', endpoint: '*', title: 'an error has the same errorCode under every language', run: errorCodeUntranslated },
   { slug: 'content-language', clause: 'V2-HDR-05', title: 'a localised answer names the language used, for every supported language', appliesTo: localisedRead, run: localised },
 ];

@@ -130,17 +130,20 @@ async function tieBreak(ctx: CheckContext): Promise<void> {
 
 async function acrossPages(ctx: CheckContext): Promise<void> {
   const c = ctx.contract.conventions;
-  const f = ctx.op!.sort[0]!;
   const { page: probe } = await page(ctx, ctx.op!, { [c.paging.limitParam]: 1 });
   if (probe.total < 2) ctx.skip(`${ctx.op!.key} has fewer than 2 items`);
   const limit = Math.min(c.paging.maxLimit, Math.max(1, Math.ceil(probe.total / 3)));
-  const named = c.sorting.style === 'named';
-  for (const dir of (named ? [directionOf(ctx, f, 'asc')] : ['asc', 'desc']) as Dir[]) {
+  // field style: the first field both ways; named style: every named order, each its own way
+  const orders: Array<[SortField, Dir]> = c.sorting.style === 'named' ? ctx.op!.sort.map((f) => [f, directionOf(ctx, f, 'asc')]) : [[ctx.op!.sort[0]!, 'asc'], [ctx.op!.sort[0]!, 'desc']];
+  for (const [f, dir] of orders) {
     let prev: { ex: Exchange; last: unknown } | undefined;
     for (let offset = 0, n = 0; offset < probe.total && n < 10; offset += limit, n++) {
       const { ex, page: pg } = await page(ctx, ctx.op!, { [c.sorting.param]: sortValue(ctx, f, dir), ...positionQuery(ctx, limit, offset) });
       sameSet(ctx, ex, pg, probe.total, Math.min(limit, probe.total - offset), 'SRT-03');
       const head = pg.results[0];
+      // every page in order, not only the first one the order-by-field check reads
+      const within = misordered(ctx, f, dir, pg.results);
+      if (within) ctx.fail(`${answered(ex)} with ${within} (SRT-03)`, ex);
       if (prev && head !== undefined) {
         const k = cmp(ctx, f, prev.last, head);
         if (dir === 'asc' ? k > 0 : k < 0) {
