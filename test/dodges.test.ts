@@ -57,6 +57,12 @@ const cases: Array<[FaultId, string[], string[], string[]]> = [
     'ERR-07:*:gateway-answers-clear',
     'SRT-01:GET /orders:order-by-field',
   ], ['ERR-07:*:no-5xx-observed']],
+  ['hdr-204-body-bytes-cart', ['HDR-06'], ['HDR-06:DELETE /carts/{cartId}:no-content-empty'], [
+    'HDR-06:DELETE /customers/me/addresses/{addressId}:no-content-empty',
+    'HDR-06:POST /auth/logout:logout-no-content',
+  ]],
+  ['hdr-delete-cart-200', ['HDR-06'], ['HDR-06:DELETE /carts/{cartId}:no-content-empty'], ['HDR-06:DELETE /customers/me/addresses/{addressId}:no-content-empty']],
+  ['hdr-204-with-body', ['HDR-06'], ['HDR-06:DELETE /customers/me/addresses/{addressId}:no-content-empty'], ['HDR-06:DELETE /carts/{cartId}:no-content-empty']],
 ];
 
 describe('no dodges: each fault fails the named checks', () => {

@@ -10,6 +10,7 @@ import {
 import { fieldSorting, structuredFilters } from './conventions.js';
 import { discountCode } from './discount-codes.js';
 import type { CheckContext, CheckDef } from './types.js';
+import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 
 const mediaType = (ex: Exchange) => (header(ex, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -39,6 +40,11 @@ const headLikeGet: CheckDef = {
     expectStatus(ctx, head, get.response.status);
     if (mediaType(head) !== mediaType(get)) ctx.fail(`HEAD answered Content-Type '${mediaType(head)}' but GET '${mediaType(get)}'`, get, head);
     if (head.response?.text) ctx.fail(`${answered(head)} with a body (${head.response.text.length} characters); HEAD has none`, head);
+    // the client never reads a body after a HEAD's head: read it at the socket
+    if (!ctx.raw) return;
+    const path = head.request.url.slice(ctx.target.baseUrl.length);
+    const problem = headOnlyProblem(await ctx.raw({ method: 'HEAD', path, auth: spec.auth, headers: spec.headers }), 'HEAD');
+    if (problem) ctx.fail(`HEAD ${path}, read at the socket, ${problem}; HEAD has no body (IDM-01)`, head);
   },
 };
 

@@ -3,6 +3,7 @@
 // harness (src/engine/harness.ts), which expands, runs, retries and records them.
 
 import type { ContractPack, Operation, PackConventions } from '../contract/types.js';
+import type { RawAnswer } from '../http/raw.js';
 import type { Exchange, HttpClient, RequestSpec } from '../http/types.js';
 import type { SchemaIssue } from '../results.js';
 
@@ -86,6 +87,12 @@ export interface CheckContext {
    * or undefined when the run has none. Secrets: never put them in a message.
    */
   credentials?(who: 'customer' | 'customer2'): { email: string; password: string; captcha?: string } | undefined;
+  /**
+   * Send one request on a connection of its own and read the answer at the socket (src/http/raw.ts):
+   * for the bytes the client hides (a 204's or a HEAD answer's body). No retries, no evidence;
+   * never a state-changing method to production.
+   */
+  raw?(spec: Pick<RequestSpec, 'method' | 'path' | 'auth' | 'headers'>): Promise<RawAnswer>;
 }
 
 export interface CheckDef {

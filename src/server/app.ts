@@ -51,6 +51,13 @@ function send(reply: FastifyReply, res: Result, def: RouteDef, s: ServerState): 
       reply.raw.end('{}');
       return;
     }
+    if (res.trailingBytes !== undefined) {
+      // fault hdr-204-body-bytes-cart: a clean head, then body bytes on the socket, then close
+      reply.hijack();
+      const head = Object.entries(reply.getHeaders()).map(([k, v]) => `${k}: ${String(v)}`).join('\r\n');
+      reply.raw.socket?.end(`HTTP/1.1 204 No Content\r\n${head}${head ? '\r\n' : ''}connection: close\r\n\r\n${res.trailingBytes}`);
+      return;
+    }
     reply.code(204).send();
     return;
   }

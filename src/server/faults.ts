@@ -19,6 +19,8 @@ export const FAULTS = [
   { id: 'hdr-correlation-id-dropped-on-post', clause: 'HDR-04', title: 'POST requests get a fresh Correlation-Id instead of the one sent' },
   { id: 'hdr-correlation-id-not-uuid', clause: 'HDR-05', title: 'a generated Correlation-Id is a counter (req-17), not a UUID' },
   { id: 'hdr-204-with-body', clause: 'HDR-06', title: 'DELETE /customers/me/addresses/{id} answers 204 declaring a 2-byte JSON body' },
+  { id: 'hdr-204-body-bytes-cart', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 204 and then sends body bytes on the wire' },
+  { id: 'hdr-delete-cart-200', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 200 with the deleted cart instead of 204' },
   // ERR
   { id: 'err-status-string-422', clause: 'ERR-01', title: 'in 422 envelopes only, `status` is the string "422"' },
   { id: 'err-status-mismatch-409', clause: 'ERR-01', title: '409 responses carry status 400 in the envelope' },

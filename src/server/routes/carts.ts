@@ -115,7 +115,8 @@ export const cartRoutes: RouteDef[] = [
     handler: (ctx) => {
       const c = cartOf(ctx);
       ctx.s.carts.delete(c.id);
-      return { status: 204 };
+      if (ctx.s.faults.has('hdr-delete-cart-200')) return { body: view(ctx, c) };
+      return { status: 204, ...(ctx.s.faults.has('hdr-204-body-bytes-cart') ? { trailingBytes: '{"deleted":true}' } : {}) };
     },
   },
   {
