@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import type { CheckResult, RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
 import type { FaultId } from '../src/server/faults.js';
+import { startServer } from '../src/server/index.js';
 import type { StartOptions } from '../src/server/types.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'dodges-'));
@@ -86,5 +87,35 @@ describe('no dodges: each fault fails the named checks', () => {
     expect(ids(refused, 'failed')).toContain('CART-01:PUT /carts/{cartId}:discount');
     const clean = await run(['CART', 'IDM-06']);
     expect(clean.summary.failed + clean.summary.skipped, show(clean)).toBe(0);
+  }, 300_000);
+
+  test("auth probes never change a resource the run did not create, even when the server's auth is broken", async () => {
+    const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['auth-missing-check-writes'], rateLimits: { windowMs: 2000 } });
+    try {
+      const [c1, c2] = server.customers;
+      const json = async (path: string, token: string) => (await fetch(`${server.url}${path}`, { headers: { 'X-BFF-Token': token, 'X-Api-Version': 'v1.0' } })).json() as Promise<{ results: Array<{ id: string; status?: string }> }>;
+      const token = async () => ((await (await fetch(`${server.url}/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'X-Api-Version': 'v1.0' },
+        body: JSON.stringify({ emailAddress: c1!.email, password: c1!.password, gRecaptchaResponse: server.recaptchaToken }),
+      })).json()) as { accessToken: string }).accessToken;
+      const snapshot = async () => {
+        const t = await token();
+        return { orders: (await json('/orders?limit=100', t)).results, addresses: (await json('/customers/me/addresses?limit=100', t)).results };
+      };
+      const before = await snapshot();
+      expect(before.orders.length).toBeGreaterThan(0);
+      expect(before.addresses.length).toBeGreaterThan(0);
+      const r = await run(['AUTH-04', 'AUTH-05'], {}, {
+        target: { env: 'custom', baseUrl: server.url, production: false },
+        secrets: { customer: { email: c1!.email, password: c1!.password }, customer2: { email: c2!.email, password: c2!.password }, recaptchaToken: server.recaptchaToken, serviceToken: server.serviceToken },
+      });
+      // the broken auth is caught, on resources the checks made for themselves
+      for (const id of ['AUTH-04:PUT /orders/{orderId}:no-token-write', 'AUTH-04:DELETE /customers/me/addresses/{addressId}:no-token-write']) expect(ids(r, 'failed'), show(r)).toContain(id);
+      const after = await snapshot();
+      for (const o of before.orders) expect(after.orders.find((x) => x.id === o.id)?.status, `order ${o.id}`).toBe(o.status);
+      for (const a of before.addresses) expect(after.addresses.map((x) => x.id), `address ${a.id}`).toContain(a.id);
+    } finally {
+      await server.close();
+    }
   }, 300_000);
 });

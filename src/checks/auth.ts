@@ -4,9 +4,10 @@
 
 import { answered, body, excerpt, expectEnvelope, expectStatus, isObject, pointer, resolveOrSkip, splitByWrites } from './assert.js';
 import {
-  asCustomer, buyable, call, fill, filledCart, gate, firstDifference, freshLogin, loginCredentials, newAddress, objectBody, pathFor,
-  placeOrder, sameJson, sampleBody, sharedFreshToken, tamper, type Json,
+  asCustomer, buyable, call, fill, filledCart, gate, firstDifference, freshLogin, loginCredentials, newAddress, objectBody,
+  placeOrder, sameJson, sharedFreshToken, tamper, type Json,
 } from './flows.js';
+import { pathFor, sampleBody } from './probe-requests.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { onlyPack } from './conventions.js';
 import { packClause } from './pack-checks.js';
@@ -105,13 +106,14 @@ const isCustomerOp = (o: Operation) => o.auth === 'customer';
 /** AUTH-04/05: `auth` on a customer endpoint must give 401 with the envelope. */
 function rejects(slug: string, clause: string, title: string, credential: (ctx: CheckContext) => Promise<Credential>, needs: CheckDef['needs'] = []) {
   return splitByWrites({
-    // the request must be refused: nothing changes, so it need not wait for the stateful flows
-    slug, clause, title, needs, appliesTo: isCustomerOp, stateful: false,
+    slug, clause, title, needs, appliesTo: isCustomerOp,
     async run(ctx: CheckContext) {
       const ex = await sendAs(ctx, ctx.op!, await credential(ctx));
       expectEnvelope(ctx, ex, { status: 401 });
     },
-  });
+    // a read must be refused and changes nothing: it need not wait for the stateful flows; a write
+    // probe first makes its own order or address (pathFor), which changes the customer's lists
+  }).map((def) => ({ ...def, stateful: def.writes }));
 }
 
 const customerTokenChecks: CheckDef[] = [

@@ -82,6 +82,7 @@ export const FAULTS = [
   { id: 'auth-missing-recaptcha-accepted', clause: 'AUTH-03', title: 'login without gRecaptchaResponse succeeds' },
   { id: 'auth-bad-email-format-401', clause: 'AUTH-03', title: 'a malformed email gives 401 instead of 422 INVALID_FORMAT' },
   { id: 'auth-missing-check-preferences', clause: 'AUTH-04', title: 'GET /customers/me/preferences answers without a token' },
+  { id: 'auth-missing-check-writes', clause: 'AUTH-04', title: "PUT /orders/{id} and PUT/DELETE /customers/me/addresses/{id} without a token act as the first customer" },
   { id: 'auth-signature-not-verified', clause: 'AUTH-05', title: 'a token with a tampered signature is accepted' },
   { id: 'auth-expired-accepted', clause: 'AUTH-05', title: 'an expired token is accepted' },
   { id: 'auth-refreshed-token-rejected', clause: 'AUTH-06', title: 'a token from POST /auth/token is rejected by customer endpoints' },
