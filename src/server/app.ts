@@ -14,10 +14,18 @@ import type { CustomerRec } from './records.js';
 const JSON_CT = 'application/json; charset=utf-8';
 const NO_CUSTOMER = {} as CustomerRec;
 
+/** 404 answers so far, per server (fault err-every-third-404-empty-message) */
+const notFoundCount = new WeakMap<ServerState, number>();
+
 export function sendError(reply: FastifyReply, s: ServerState, err: ApiError): void {
   const f = s.faults;
   const status = err.status;
   const env: ErrorEnvelope = { status, message: err.message };
+  if (status === 404 && f.has('err-every-third-404-empty-message')) {
+    const n = (notFoundCount.get(s) ?? 0) + 1;
+    notFoundCount.set(s, n);
+    if (n % 3 === 0) env.message = '';
+  }
   if (status === 422 && f.has('err-status-string-422')) env.status = '422';
   if (status === 409 && f.has('err-status-mismatch-409')) env.status = 400;
   if (err.code) env.code = err.code;

@@ -25,6 +25,7 @@ export const FAULTS = [
   { id: 'err-status-string-422', clause: 'ERR-01', title: 'in 422 envelopes only, `status` is the string "422"' },
   { id: 'err-status-mismatch-409', clause: 'ERR-01', title: '409 responses carry status 400 in the envelope' },
   { id: 'err-empty-message-product-404', clause: 'ERR-01', title: 'GET /products/{unknown} answers an envelope with an empty message' },
+  { id: 'err-every-third-404-empty-message', clause: 'ERR-01', title: 'every third 404 answer of the server carries an empty message (an intermittent bug)' },
   { id: 'err-code-camel-case-login', clause: 'ERR-02', title: 'failed logins carry code "invalidCredentials" (not UPPER_SNAKE_CASE)' },
   { id: 'err-type-mismatch-404', clause: 'ERR-03', title: '404 envelopes carry type "api_error" instead of "not_found_error"' },
   { id: 'err-422-no-field-postcode', clause: 'ERR-04', title: 'a bad AU postcode gives 422 whose errors entry has no `field`' },
