@@ -114,7 +114,9 @@ export class CheckRuntime {
         atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,
         afterReaders: stateful,
-        reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
+        // every read of the customer's own state (lists, the profile, preferences): a reading compared
+        // with another (IDM-01 read-twice) must not straddle a stateful write
+        reader: !stateful && Boolean(op && op.auth === 'customer' && op.method === 'GET'),
       })
       .then((r) => {
         this.o.onResult?.(r);
