@@ -13,7 +13,8 @@ import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks
 import type { ContractPack } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
-import type { Identity } from '../http/interceptors/session.js';
+import { credentialHeader, type Identity } from '../http/interceptors/session.js';
+import { rawRequest } from '../http/raw.js';
 import type { NamedSecret } from '../http/redact.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckResult, CheckStatus, Evidence } from '../results.js';
@@ -51,6 +52,9 @@ export interface RuntimeTotals {
   requests: number;
   networkErrors: number;
   firstNetworkError?: string;
+  /** requests that met a 5xx, and a few of them ('GET /orders → 503') */
+  serverErrors: number;
+  serverErrorExamples: string[];
   schema: SchemaObservation[];
   cleanupErrors: string[];
 }
@@ -111,7 +115,9 @@ export class CheckRuntime {
         serial: stateful ? inst.family : undefined,
         afterReaders: stateful,
         isolated: inst.def.isolated,
-        reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
+        // every read of the customer's own state (lists, the profile, preferences): a reading compared
+        // with another (IDM-01 read-twice) must not straddle a stateful write
+        reader: !stateful && Boolean(op && op.auth === 'customer' && op.method === 'GET'),
       })
       .then((r) => {
         this.o.onResult?.(r);
@@ -165,6 +171,8 @@ export class CheckRuntime {
       requests: client.requestCount - this.reported.requests,
       networkErrors: observer.networkErrors,
       firstNetworkError: observer.firstNetworkError,
+      serverErrors: observer.serverErrors,
+      serverErrorExamples: observer.serverErrorExamples,
       schema: observer.observations(),
       cleanupErrors,
     };
@@ -293,6 +301,16 @@ export class CheckRuntime {
         throw new CheckSkip(reason);
       },
       note: (message) => void notes.push(message),
+      raw: async (spec) => {
+        if (this.interrupted) throw new Interrupted();
+        const method = spec.method.toUpperCase();
+        if (run.target.production && method !== 'GET' && method !== 'HEAD') throw new CheckSkip(`${method} ${spec.path} is not sent to production (ENV-02)`);
+        const auth = contract.conventions.auth;
+        const credential = credentialHeader({ customer: auth.customer, service: auth.service }, this.services.store, spec.auth ?? 'none');
+        const headers: Record<string, string> = { [contract.conventions.headers.apiVersion]: run.apiVersion, ...(credential ? { [credential[0]]: credential[1] } : {}) };
+        for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== null) headers[k] = v;
+        return rawRequest(`${run.target.baseUrl}${spec.path}`, method, headers, run.timeoutMs);
+      },
       credentials: (who) => {
         const c = run.credentials[who];
         return c ? { email: c.email, password: c.password, captcha: c.recaptchaToken } : undefined;

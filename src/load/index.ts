@@ -150,6 +150,7 @@ function overridesOf(input: LoadCommandInput, env: NodeJS.ProcessEnv) {
 
 export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promise<number> {
   const config = resolveConfig(input.config, io.env, io.cwd);
+  if (config.pack !== 'storefront-bff') throw new UsageError(`the k6 journeys of load/ are written for storefront-bff; pack ${config.pack} has none yet`);
   if (config.target.production) throw new UsageError(PRODUCTION_REFUSAL);
 
   const sloFile = input.slo ? resolve(io.cwd, input.slo) : undefined;

@@ -20,7 +20,9 @@ export function registerLoad(program: Command): void {
     .command('load')
     .description('run a k6 load test (smoke, average, stress, spike, soak, breakpoint) and write load-report.html')
     .addOption(new Option('--profile <name>', 'load profile from load/profiles.json').default('smoke'))
+    .option('--pack <name|dir>', 'contract pack (default storefront-bff; the k6 journeys of load/ are written for it)')
     .option('--env <name>', `named environment (${envNames().join(', ')}); production is refused`)
+    .option('--environments <file>', 'your own environments file, merged over the pack\'s')
     .option('--base-url <url>', 'base URL of the target (overrides --env); none = the embedded reference server')
     .option('--config <file>', 'configuration file (default ./storefront-check.config.json)')
     .option('--api-version <v>', 'X-Api-Version to send (default v1.0)')
@@ -72,7 +74,7 @@ Examples:
       const { runLoadCommand } = await import('../../load/index.js');
       const code = await runLoadCommand(
         {
-          config: { env: opts.env, baseUrl: opts.baseUrl, config: opts.config, apiVersion: opts.apiVersion },
+          config: { env: opts.env, baseUrl: opts.baseUrl, config: opts.config, apiVersion: opts.apiVersion, pack: opts.pack, environments: opts.environments },
           profile: opts.profile,
           rate: parsed.data.rate,
           vus: parsed.data.vus,
