@@ -45,7 +45,14 @@ export function positionQuery(ctx: CheckContext, limit: number, offset: number):
 /** The position parameter's first value: offset 0, or page 1. */
 const firstPosition = (ctx: CheckContext): number => (names(ctx).style === 'page' ? 1 : 0);
 
-/** Each page of op from offset 0 with `limit` (and `query`), at most `maxPages`. */
+/** Pages of the walk fetched together once the first page told the total (a distant target costs one round trip per batch). */
+const WALK_BATCH = 8;
+
+/**
+ * Each page of op from offset 0 with `limit` (and `query`), at most `maxPages`: the first page, then
+ * the pages its total implies in batches, kept up to where a sequential walk would have stopped
+ * (an empty page, or the end each page's own total names) and continued one by one past them.
+ */
 export async function walkPages(
   ctx: CheckContext,
   op: Operation,
@@ -53,13 +60,22 @@ export async function walkPages(
   query: Record<string, string | number | Array<string | number>> = {},
   maxPages = 50,
 ): Promise<Array<{ ex: Exchange; page: Paged }>> {
-  const pages: Array<{ ex: Exchange; page: Paged }> = [];
-  let offset = 0;
-  for (let i = 0; i < maxPages; i++) {
-    const got = await page(ctx, op, { ...query, ...positionQuery(ctx, limit, offset) });
+  const at = (offset: number) => page(ctx, op, { ...query, ...positionQuery(ctx, limit, offset) });
+  const pages = [await at(0)];
+  const done = (p: Paged, offset: number) => p.count === 0 || offset + p.count >= p.total;
+  if (done(pages[0]!.page, 0)) return pages;
+  const planned = Math.min(maxPages, Math.ceil(pages[0]!.page.total / limit));
+  for (let next = 1; next < planned; next += WALK_BATCH) {
+    const batch = await Promise.all(Array.from({ length: Math.min(WALK_BATCH, planned - next) }, (_, i) => at((next + i) * limit)));
+    for (const [i, got] of batch.entries()) {
+      pages.push(got);
+      if (done(got.page, (next + i) * limit)) return pages;
+    }
+  }
+  for (let offset = pages.length * limit; pages.length < maxPages; offset += limit) {
+    const got = await at(offset);
     pages.push(got);
-    if (got.page.count === 0 || offset + got.page.count >= got.page.total) break;
-    offset += limit;
+    if (done(got.page, offset)) break;
   }
   return pages;
 }
