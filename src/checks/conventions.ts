@@ -2,7 +2,7 @@
 // filters, a correlation header). A check that needs one reads it here; a pack without it makes
 // the check skip with the reason, never crash. Checks of the BFF never skip here: its pack has all.
 
-import type { SortField } from '../contract/types.js';
+import type { PackConventions, SortField } from '../contract/types.js';
 import type { CheckContext } from './types.js';
 
 /** `sort={field}{separator}{direction}` (BFF): the names, or a skip for a pack of named orders. */
@@ -34,3 +34,13 @@ export function structuredFilters(ctx: CheckContext): { param: string; invalidCo
 export function correlationHeader(ctx: CheckContext): string {
   return ctx.contract.conventions.headers.correlationId ?? ctx.skip(`pack ${ctx.contract.name} has no correlation id header`);
 }
+
+/**
+ * fitsPack for a check that belongs to one pack: it drives that pack's own flows (the BFF's carts,
+ * checkout sessions, address fields) and cannot be made general without contortions. Matched by
+ * pack.yaml `name`, so a copy of the pack in a folder of one's own keeps the check.
+ */
+export const onlyPack =
+  (name: string) =>
+  (conventions: PackConventions): boolean =>
+    conventions.name === name;

@@ -8,7 +8,7 @@ import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
-import { sortSpelling } from './conventions.js';
+import { onlyPack, sortSpelling } from './conventions.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -133,9 +133,31 @@ function codeSnake(ctx: CheckContext, ex: Exchange): void {
   for (const e of env?.errors ?? []) if (e.code !== undefined && !UPPER_SNAKE.test(e.code)) ctx.fail(`${answered(ex)} with an ${f.errorsField} entry code ${JSON.stringify(e.code)}; codes are UPPER_SNAKE_CASE (ERR-02)`, ex);
 }
 
+/** A pack's code list entry: a literal code, or a pattern written /…/. */
+function codeMatches(entry: string, code: string): boolean {
+  const m = /^\/(.*)\/$/.exec(entry);
+  return m ? new RegExp(m[1]!).test(code) : entry === code;
+}
+
+/** ERR-03 by codes (pack.yaml error.codesByStatus): the code is one the pack allows for the status. */
+function codeFits(ctx: CheckContext, ex: Exchange): void {
+  const f = ctx.contract.conventions.error;
+  const status = ex.response!.status;
+  const allowed = f.codesByStatus![String(status)] ?? (status >= 500 ? f.codesByStatus!['5xx'] : undefined);
+  const code = readEnvelope(ctx, ex)?.code;
+  if (allowed === undefined || code === undefined) return;
+  if (!allowed.some((entry) => codeMatches(entry, code))) {
+    ctx.fail(`${answered(ex)} with ${f.codeField} ${JSON.stringify(code)}; status ${status} fits ${allowed.join(', ')} (ERR-03)`, ex);
+  }
+}
+
 function typeFits(ctx: CheckContext, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
-  if (!f.typeField || !f.typeByStatus) ctx.skip('the pack defines no error type');
+  if (f.codesByStatus) codeFits(ctx, ex);
+  if (!f.typeField || !f.typeByStatus) {
+    if (f.codesByStatus) return;
+    ctx.skip('the pack defines no error type and no codes by status');
+  }
   const raw = isObject(ex.response?.json) ? ex.response!.json[f.typeField] : undefined;
   if (raw === undefined) return;
   const status = ex.response!.status;
@@ -169,7 +191,8 @@ const envelopeChecks: CheckDef[] = ([
   ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status', typeFits],
 ] as const).flatMap(([clause, slug, title, judge]) =>
   [false, true].map((writes): CheckDef => ({
-    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes,
+    // the write battery drives the BFF's cart, address and checkout flows: it belongs to storefront-bff
+    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, ...(writes ? { fitsPack: onlyPack('storefront-bff') } : {}),
     run: async (ctx) => {
       const seen = await observedErrors(ctx, writes);
       for (const ex of seen) judge(ctx, ex);
@@ -225,7 +248,7 @@ export const errorChecks: CheckDef[] = [
     run: async (ctx) => (await battery(ctx, false)).forEach((p) => entriesName(ctx, p)),
   },
   {
-    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true,
+    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true, fitsPack: onlyPack('storefront-bff'),
     run: async (ctx) => (await battery(ctx, true)).forEach((p) => entriesName(ctx, p)),
   },
   {

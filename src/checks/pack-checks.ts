@@ -4,21 +4,11 @@
 // (CheckDef.fitsPack). Checks written for one pack cite that pack's ids (V2-PAY-03) and so never
 // run for another. The clause ids in a check's messages are mapped the same way.
 
+import { mapClauseIds, packClause } from '../contract/clause-map.js';
 import type { ContractPack } from '../contract/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 
-const CLAUSE_ID = /\b(?:[A-Z][A-Z0-9]*-)?[A-Z]+-[0-9]{2}\b/g;
-
-/** The pack's clause for a library clause id (identity without a clauseMap entry). */
-export function packClause(contract: ContractPack, clause: string): string {
-  return contract.conventions.clauseMap?.[clause] ?? clause;
-}
-
-/** Map every clause id in a message ('… (PAG-06)' → '… (V2-PAG-04)'). */
-export function mapClauseIds(contract: ContractPack, message: string): string {
-  const map = contract.conventions.clauseMap;
-  return map ? message.replace(CLAUSE_ID, (id) => map[id] ?? id) : message;
-}
+export { mapClauseIds, packClause };
 
 /** The checks of `checks` that belong to contract's run, with their clause and messages mapped. */
 export function checksForPack(contract: ContractPack, checks: readonly CheckDef[]): CheckDef[] {

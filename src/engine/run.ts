@@ -21,6 +21,7 @@ import type { RunningServer, StartOptions } from '../server/types.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { ResultCollector } from './collector.js';
 import type { RunContext } from './context.js';
+import { type Embedded, startEmbedded } from './embedded.js';
 import { ExchangeObserver } from './observe.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
 import type { ProgressEvent } from '../results.js';
@@ -92,9 +93,10 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
   // ---- target ----------------------------------------------------------------------------------
   const explicitUrl = opts.baseUrl ?? config.target.baseUrl;
   let server: RunningServer | undefined;
+  let embedded: Embedded | undefined;
   if (!explicitUrl) {
-    const { startServer } = await import('../server/index.js');
-    server = await startServer({ port: 0, host: '127.0.0.1', ...opts.embedded });
+    embedded = await startEmbedded(contract.name, opts.embedded);
+    server = embedded.server;
   }
   const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
   const production = !server && config.target.production;
@@ -154,8 +156,8 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
       ...sessions.ids,
       rateLimitProbe: config.rateLimitProbe,
       discountCode: config.discountCode,
-      otpCode: config.otpCode,
-      testCard: config.testCard,
+      otpCode: config.otpCode ?? embedded?.otpCode,
+      testCard: embedded?.testCard?.replace(/[ -]/g, '') ?? config.testCard,
     };
     const run: RunContext = {
       target,
@@ -201,7 +203,7 @@ export async function runSuites(opts: RunOptions): Promise<RunResults> {
   const partial: Omit<RunResults, 'exitCode'> = {
     tool: { name: 'storefront-check', version: packageVersion() },
     target: { baseUrl, env: target?.env ?? (server ? 'embedded' : config.target.env), embedded: Boolean(server), ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
-    pack: config.pack,
+    pack: contract.name,
     startedAt: started.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     requests,

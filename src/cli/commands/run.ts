@@ -93,14 +93,15 @@ Examples:
       const reporters = flags.reporter?.length ? flags.reporter : [...REPORTER_NAMES];
       const unknown = reporters.find((r) => !isReporterName(r));
       if (unknown) throw new UsageError(`--reporter '${unknown}' is not a reporter: use ${REPORTER_NAMES.join(', ')}`);
-      if (config.target.env === 'embedded' && config.pack !== 'storefront-bff') {
-        // until the reference server serves more than the BFF (branch v2-server), another pack needs a target
-        throw new UsageError(`the embedded reference server serves storefront-bff only: give --base-url <url> for pack ${config.pack}`);
+      if (config.target.env === 'embedded' && !['storefront-bff', 'storefront-v2'].includes(config.pack)) {
+        throw new UsageError(`pack ${config.pack} has no embedded reference server: give --base-url <url>`);
       }
       if (flags.fault.length) {
         if (config.target.env !== 'embedded') throw new UsageError('--fault works only with the embedded reference server (no --env / --base-url)');
         const { FAULTS } = await import('../../server/faults.js');
-        const bad = flags.fault.find((f) => !FAULTS.some((x) => x.id === f));
+        const { V2_FAULTS } = await import('../../server/v2/faults.js');
+        const known = config.pack === 'storefront-v2' ? V2_FAULTS : FAULTS;
+        const bad = flags.fault.find((f) => !known.some((x) => x.id === f));
         if (bad) throw new UsageError(`unknown fault '${bad}': list them with \`storefront-check serve --list-faults\``);
       }
 
