@@ -171,7 +171,11 @@ const probes: Record<V2FaultId, Probe> = {
     const r = await api.req('POST', '/orders', { token: t1, body: { basketId: b.id, addressId, clientReference: mine.order.clientReference } });
     return r.body.id === mine.order.id;
   },
-  'v2-bsk-line-total-float': async ({ api }) => {
+  'v2-bsk-line-total-ignores-quantity': async ({ api }) => {
+    const line = (await basketWith(api, { quantity: 3 })).lines[0];
+    return Math.round(line.lineTotal * 100) !== Math.round(line.unitPrice * 100) * 3;
+  },
+  'v2-fmt-line-total-float': async ({ api }) => {
     const cheap = (await all(api, 'sort=price_asc')).items.find((p: { price: number }) => p.price === 4.95);
     const line = (await basketWith(api, { productId: cheap.id, quantity: 3 })).lines[0];
     return line.lineTotal !== 14.85;
