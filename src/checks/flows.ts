@@ -30,7 +30,7 @@ export function gate(ctx: CheckContext, o: Operation): void {
   if (ctx.target.production && !login && o.method !== 'GET' && o.method !== 'HEAD') ctx.skip(`${o.key} is not sent to production (ENV-02)`);
 }
 
-export type CallOptions = Pick<RequestSpec, 'query' | 'json' | 'auth' | 'relogin' | 'retry'> & { params?: Record<string, string> };
+export type CallOptions = Pick<RequestSpec, 'query' | 'json' | 'auth' | 'relogin' | 'retry' | 'headers'> & { params?: Record<string, string> };
 
 /** Send operation `operationId` (gated by ENV-02); the default credential is the one its auth kind names. */
 export function call(ctx: CheckContext, operationId: string, { params, ...rest }: CallOptions = {}): Promise<Exchange> {

@@ -43,6 +43,7 @@ export const packConventionsSchema: z.ZodType<PackConventions> = z.strictObject(
     apiVersion: name,
     correlationId: name.optional(),
     defaultApiVersion: name,
+    apiVersionPattern: regexSource.optional(),
     region: name.optional(),
     language: z.strictObject({ request: name, response: name }).optional(),
   }),

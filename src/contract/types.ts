@@ -39,6 +39,8 @@ export interface PackConventions {
     apiVersion: string; // 'X-Api-Version'
     correlationId?: string; // 'Correlation-Id' (v2: none)
     defaultApiVersion: string; // 'v1.0'
+    /** every response's apiVersion header matches this (v2 '^2(\\.[0-9]+)?$'); the BFF echoes the request's instead */
+    apiVersionPattern?: string;
     /** the request header choosing the region (v2: 'X-Region'); echoed upper-case in the response */
     region?: string;
     /** the request header negotiating the language ('Accept-Language') and the response header naming it ('Content-Language') */
