@@ -172,3 +172,25 @@ test('a 429 matches the pack', async () => {
   }
   expect(problems).toEqual([]);
 });
+
+test('every operation: unknown ids, an unsupported region, a bad token and bad bodies answer as the pack documents', async () => {
+  problems = [];
+  const api = await boot({});
+  try {
+    const t = await api.login();
+    for (const op of pack.operations) {
+      const path = op.path.replace(/\{[^}]+\}/g, 'x-1');
+      const token = op.auth === 'public' ? undefined : t;
+      await api.req(op.method, path, { token, ...(op.hasBody ? { body: {} } : {}) });
+      await api.req(op.method, path, { token, region: 'XX' });
+      if (op.auth !== 'public') await api.req(op.method, path, { token: 'not-a-jwt' });
+      if (op.hasBody) {
+        await api.req(op.method, path, { token, raw: '{}', headers: { 'content-type': 'text/plain' } });
+        await api.req(op.method, path, { token, raw: '{"a":', headers: { 'content-type': 'application/json' } });
+      }
+    }
+  } finally {
+    await api.server.close();
+  }
+  expect([...new Set(problems)].filter((p) => !PACK_ISSUES.includes(p))).toEqual([]);
+});
