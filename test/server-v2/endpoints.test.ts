@@ -77,8 +77,9 @@ describe('catalogue and content (rows 1-13, 44)', () => {
     const r = await api.get('/content/search-preview?q=');
     expect([r.status, r.body.details[0]]).toEqual([400, expect.objectContaining({ field: 'q', errorCode: 'REQUIRED' })]);
   });
-  test('44 health', async () => {
-    expect((await api.get('/health')).body).toEqual({ status: 'UP' });
+  test('44 health, with the locale headers of every answer (V2-HDR-02)', async () => {
+    const r = await api.get('/health', { region: 'jp' });
+    expect([r.body, r.headers.get('x-region'), r.headers.get('content-language')]).toEqual([{ status: 'UP' }, 'JP', 'ja-JP']);
   });
 });
 

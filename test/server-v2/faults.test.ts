@@ -1,7 +1,7 @@
 // Every v2 fault is visible to a black-box client: its probe observes the violation on a server
 // with that fault switched on, and does not on a clean server.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { V2_FAULTS, type V2FaultId } from '../../src/server/v2/faults.js';
+import { resolveV2Faults, V2_FAULTS, type V2FaultId } from '../../src/server/v2/faults.js';
 import type { V2StartOptions } from '../../src/server/v2/types.js';
 import { basketWith, bootV2, GB_ADDRESS, orderWith, ref, TS, type V2Api } from './helpers.js';
 
@@ -171,7 +171,11 @@ const probes: Record<V2FaultId, Probe> = {
     const r = await api.req('POST', '/orders', { token: t1, body: { basketId: b.id, addressId, clientReference: mine.order.clientReference } });
     return r.body.id === mine.order.id;
   },
-  'v2-bsk-line-total-float': async ({ api }) => {
+  'v2-bsk-line-total-ignores-quantity': async ({ api }) => {
+    const line = (await basketWith(api, { quantity: 3 })).lines[0];
+    return Math.round(line.lineTotal * 100) !== Math.round(line.unitPrice * 100) * 3;
+  },
+  'v2-fmt-line-total-float': async ({ api }) => {
     const cheap = (await all(api, 'sort=price_asc')).items.find((p: { price: number }) => p.price === 4.95);
     const line = (await basketWith(api, { productId: cheap.id, quantity: 3 })).lines[0];
     return line.lineTotal !== 14.85;
@@ -232,6 +236,13 @@ test('every MUST clause of CONTRACT-v2 has a fault', () => {
     'AUTH-05', 'AUTH-06', 'AUTH-07', 'IDM-01', 'IDM-02', 'IDM-03', 'IDM-04', 'IDM-05', 'BSK-01', 'BSK-02', 'BSK-03', 'PAY-01', 'PAY-02', 'PAY-03', 'PAY-04', 'VER-01'];
   const covered = new Set<string>(V2_FAULTS.map((f) => f.clause));
   expect(must.map((c) => `V2-${c}`).filter((c) => !covered.has(c))).toEqual([]);
+});
+
+test('fault ids are a typed union: a typo does not compile', () => {
+  const faults = resolveV2Faults(['v2-pag-duplicate-across-pages']);
+  expect(faults.has('v2-pag-duplicate-across-pages')).toBe(true);
+  // @ts-expect-error 'v2-pag-duplicate-accross-pages' is not a catalogue id
+  expect(faults.has('v2-pag-duplicate-accross-pages')).toBe(false);
 });
 
 describe.each(V2_FAULTS.map((f) => [f.id, f.clause] as const))('%s (%s)', (id) => {

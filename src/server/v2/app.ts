@@ -67,10 +67,6 @@ export function buildV2Fastify(s: V2State, logger = false): FastifyInstance {
 
   app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-api-version', '2');
-    if (req.url === '/health' || req.url.startsWith('/health?')) {
-      done();
-      return;
-    }
     try {
       const region = req.headers['x-region'];
       const lang = req.headers['accept-language'];

@@ -12,7 +12,7 @@ import type { V2State } from './state.js';
 export function readBodyV2(req: FastifyRequest, def: V2RouteDef, s: V2State): Record<string, unknown> {
   const raw = req.body;
   if (typeof raw !== 'string' || raw.trim().length === 0) {
-    if (s.modes.emptyBody === 'reject' && def.method !== 'DELETE') throw new ApiError(400, 'The request body is empty: send a JSON object', 'MALFORMED_JSON');
+    if (s.modes.emptyBody === 'reject') throw new ApiError(400, 'The request body is empty: send a JSON object', 'MALFORMED_JSON');
     return {};
   }
   const ct = req.headers['content-type'];

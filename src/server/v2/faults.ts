@@ -29,6 +29,7 @@ export const V2_FAULTS = [
   // V2-FMT
   { id: 'v2-fmt-order-timestamp-millis', clause: 'V2-FMT-01', title: 'orders carry createdAt/updatedAt with milliseconds' },
   { id: 'v2-fmt-news-offset', clause: 'V2-FMT-01', title: 'news publishedAt ends in +00:00 instead of Z' },
+  { id: 'v2-fmt-line-total-float', clause: 'V2-FMT-02', title: 'lineTotal is unitPrice × quantity in floating point (44.849999999999994: more than the minor-unit digits)' },
   { id: 'v2-fmt-jpy-two-decimals', clause: 'V2-FMT-02', title: 'JPY catalogue prices carry two decimals' },
   { id: 'v2-fmt-purchase-amount-string', clause: 'V2-FMT-02', title: 'purchase amounts are strings ("12.50")' },
   { id: 'v2-fmt-register-version-zero', clause: 'V2-FMT-03', title: 'a newly registered customer has version 0' },
@@ -73,7 +74,7 @@ export const V2_FAULTS = [
   { id: 'v2-idm-cancel-shipped', clause: 'V2-IDM-04', title: 'a SHIPPED or DELIVERED order can be cancelled' },
   { id: 'v2-idm-reference-global', clause: 'V2-IDM-05', title: "another customer's clientReference on POST /orders returns the first customer's order" },
   // V2-BSK
-  { id: 'v2-bsk-line-total-float', clause: 'V2-BSK-01', title: 'lineTotal is unitPrice × quantity in floating point (44.849999999999994)' },
+  { id: 'v2-bsk-line-total-ignores-quantity', clause: 'V2-BSK-01', title: 'a line of quantity > 1 has lineTotal = unitPrice (subtotal sums those)' },
   { id: 'v2-bsk-total-without-shipping', clause: 'V2-BSK-01', title: 'basket total leaves out shippingTotal' },
   { id: 'v2-bsk-order-drops-discount', clause: 'V2-BSK-02', title: "an order placed from a discounted basket ignores the basket's discount" },
   { id: 'v2-bsk-payment-amount-subtotal', clause: 'V2-BSK-02', title: "a payment's amount is its order's subtotal, not its total" },

@@ -22,7 +22,8 @@ export function priceLines(
 ): Totals {
   const priced = lines.map((l) => {
     const unitPrice = products.get(l.productId)!.price[region.code];
-    return { id: l.id, productId: l.productId, quantity: l.quantity, unitPrice, lineTotal: unitPrice * l.quantity };
+    const lineTotal = faults.has('v2-bsk-line-total-ignores-quantity') ? unitPrice : unitPrice * l.quantity;
+    return { id: l.id, productId: l.productId, quantity: l.quantity, unitPrice, lineTotal };
   });
   const subtotal = priced.reduce((sum, l) => sum + l.lineTotal, 0);
   const discountTotal = discountOf(discount, subtotal, region);

@@ -30,12 +30,16 @@ export function descendants(s: V2State, id: string): Set<string> {
   return out;
 }
 
-export function matchesQuery(s: V2State, loc: Locale, p: ProductRec, q: string): boolean {
+/** A predicate: the product's localised name holds every word of q (V2-FLT-02); empty q matches all. */
+export function queryMatcher(s: V2State, loc: Locale, q: string): (p: ProductRec) => boolean {
   const keepMarks = s.faults.has('v2-flt-q-accent-sensitive');
   const words = fold(q, keepMarks).split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const name = fold(text(s, loc, p.name), keepMarks);
-  return s.faults.has('v2-flt-q-any-word') ? words.some((w) => name.includes(w)) : words.every((w) => name.includes(w));
+  if (!words.length) return () => true;
+  const any = s.faults.has('v2-flt-q-any-word');
+  return (p) => {
+    const name = fold(text(s, loc, p.name), keepMarks);
+    return any ? words.some((w) => name.includes(w)) : words.every((w) => name.includes(w));
+  };
 }
 
 function priceParam(q: Query, name: string, errors: FieldError[], s: V2State): number | undefined {
@@ -64,7 +68,7 @@ export function queryProducts(s: V2State, loc: Locale, q: Query): { list: Produc
   if (inStockRaw !== undefined && inStockRaw !== '' && inStockRaw !== 'true' && inStockRaw !== 'false') errors.push(fieldError('inStock', 'INVALID_VALUE', "inStock must be 'true' or 'false'"));
   if (errors.length) throw validationFailed(errors, 400);
   const key = sortKeyOf(q, PRODUCT_SORTS, s.faults, s.faults.has('v2-srt-unknown-key-ignored'));
-  const words = first(q, 'q') ?? '';
+  const matches = queryMatcher(s, loc, first(q, 'q') ?? '');
   const categoryId = first(q, 'categoryId');
   const inCategory = categoryId ? descendants(s, categoryId) : undefined;
   const brand = first(q, 'brand') || undefined;
@@ -77,7 +81,7 @@ export function queryProducts(s: V2State, loc: Locale, q: Query): { list: Produc
     (minPrice === undefined || p.price[region] >= minPrice * scale - 1e-6) &&
     (maxPrice === undefined || (maxExclusive ? p.price[region] < maxPrice * scale - 1e-6 : p.price[region] <= maxPrice * scale + 1e-6)) &&
     (inStockRaw === undefined || inStockRaw === '' || p.inStock === (inStockRaw === 'true')) &&
-    matchesQuery(s, loc, p, words);
+    matches(p);
   const list = s.data.products.filter((p) => keep(p, true));
   const total = brand && s.faults.has('v2-flt-total-unfiltered-brand') ? s.data.products.filter((p) => keep(p, false)).length : undefined;
   return { list, sort: (l) => sortProducts(s, loc, l, key ?? 'relevance'), total };

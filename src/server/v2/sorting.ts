@@ -30,8 +30,13 @@ export const byThenId = <T extends { id: string }>(cmp: Cmp<T>): Cmp<T> => (a, b
 
 export const compareIso = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+// a collator is costly to build and immutable: one per language for the process
+const collators = new Map<string, Cmp<string>>();
+
 /** name_asc per V2-SRT-01 (Intl.Collator of the language used, base sensitivity); code points under a fault. */
 export function nameCompare(language: string, faults: V2FaultSet): Cmp<string> {
   if (faults.has('v2-srt-name-code-point')) return (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  return new Intl.Collator(language, { sensitivity: 'base' }).compare;
+  let compare = collators.get(language);
+  if (!compare) collators.set(language, (compare = new Intl.Collator(language, { sensitivity: 'base' }).compare));
+  return compare;
 }

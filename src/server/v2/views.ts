@@ -55,8 +55,8 @@ export function amounts(t: Totals, faults: V2FaultSet) {
       productId: l.productId,
       quantity: l.quantity,
       unitPrice: d(l.unitPrice),
-      // fault v2-bsk-line-total-float: the decimal price times the quantity, in floating point
-      lineTotal: faults.has('v2-bsk-line-total-float') ? d(l.unitPrice) * l.quantity : d(l.lineTotal),
+      // fault v2-fmt-line-total-float: the decimal price times the quantity, in floating point
+      lineTotal: faults.has('v2-fmt-line-total-float') ? d(l.unitPrice) * l.quantity : d(l.lineTotal),
     })),
     subtotal: d(t.subtotal),
     discountTotal: d(t.discountTotal),

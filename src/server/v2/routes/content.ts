@@ -6,7 +6,7 @@ import { first } from '../../querystring.js';
 import type { V2RouteDef } from '../context.js';
 import { fieldError, notFoundV2, validationFailed } from '../errors.js';
 import { pageOf } from '../paging.js';
-import { matchesQuery } from '../product-query.js';
+import { queryMatcher } from '../product-query.js';
 import type { NewsRec } from '../records.js';
 import { DEFAULT_REGION, REGIONS } from '../regions.js';
 import { byThenId, compareIso, sortKeyOf } from '../sorting.js';
@@ -95,7 +95,7 @@ export const contentRoutes: V2RouteDef[] = [
     handler: ({ s, locale, q }) => {
       const words = first(q, 'q');
       if (!words || !words.trim()) throw validationFailed([fieldError('q', 'REQUIRED', 'q is required')], 400);
-      const products = s.data.products.filter((p) => matchesQuery(s, locale, p, words)).slice(0, 5);
+      const products = s.data.products.filter(queryMatcher(s, locale, words)).slice(0, 5);
       const folded = words.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
       const categories = s.data.categories.filter((c) => text(s, locale, c.name).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded)).slice(0, 3);
       return { body: { q: words, products: products.map((p) => productSummary(s, locale, p)), categories: categories.map((c) => category(s, locale, c)) } };
