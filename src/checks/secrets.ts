@@ -1,7 +1,7 @@
 // V2-AUTH-07: no response body or header reflects a token the client sent, a password, a full card
 // number or a CVV. A provocation battery (login, a read with the token, a rejected token, a
 // register, a refresh, a registered test card) feeds one judge that scans every exchange the
-// suite file has seen. Login, refresh and register may return the tokens they issue; a token the
+// run has seen (it runs at the end). Login, refresh and register may return the tokens they issue; a token the
 // request itself carried never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
 
 import { randomBytes } from 'node:crypto';
@@ -40,6 +40,8 @@ function sentSecrets(ctx: CheckContext, ex: Exchange): Secret[] {
   if (isObject(body)) {
     for (const [k, v] of Object.entries(body)) {
       if (!SECRET_KEYS.has(k) || typeof v !== 'string' || v.length < 3) continue;
+      // `code` is a secret in an OTP answer only: a discount code is meant to be shown back
+      if (k === 'code' && !/\/otp(\?|$)/.test(ex.request.url)) continue;
       if (k === 'cardNumber') out.push({ what: 'the card number the request sent', value: v.replace(/[ -]/g, ''), digits: true });
       else if (k === 'cvv' || k === 'code') out.push({ what: `the ${k} the request sent`, value: v });
       else out.push({ what: `the ${k} the request sent`, value: v });
@@ -119,7 +121,8 @@ async function writeBattery(ctx: CheckContext): Promise<void> {
   judgeAll(ctx);
 }
 
+// atEnd: the scan covers every answer the run received (the run's exchange log), whichever family sent it
 export const secretChecks: CheckDef[] = [
-  { slug: 'no-secret-echo', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], title: 'no answer reflects a token sent, a password, a card number or a CVV (login, reads, rejected tokens)', run: readBattery },
-  { slug: 'no-secret-echo-write', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], writes: true, title: 'no answer reflects a token sent, a password, a card number or a CVV (register, refresh, cards)', run: writeBattery },
+  { slug: 'no-secret-echo', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], atEnd: true, title: 'no answer reflects a token sent, a password, a card number or a CVV (login, reads, rejected tokens)', run: readBattery },
+  { slug: 'no-secret-echo-write', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], writes: true, atEnd: true, title: 'no answer reflects a token sent, a password, a card number or a CVV (register, refresh, cards)', run: writeBattery },
 ];
