@@ -65,7 +65,8 @@ async function countIn(ctx: CheckContext, list: string, id: string, who: Who = '
 /** V2-IDM-01: the same reference and body again: the same resource, 200/201, and the list holds it once. */
 function repeat(c: Create): CheckDef {
   return {
-    slug: `repeat-${c.name.replace(' ', '-')}`, clause: 'V2-IDM-01', endpoint: c.endpoint, writes: true, needs: ['customer'],
+    // isolated: it counts the customer's list before and after; no other write may land in between
+    slug: `repeat-${c.name.replace(' ', '-')}`, clause: 'V2-IDM-01', endpoint: c.endpoint, writes: true, isolated: true, needs: ['customer'],
     title: `the same clientReference and body again return the same ${c.name} and create nothing`,
     async run(ctx) {
       const body = await c.body(ctx, clientRef(), 'customer');
@@ -87,7 +88,7 @@ function repeat(c: Create): CheckDef {
 /** V2-IDM-02: the same reference with another body: 409 with the pack's conflict code, and nothing changes. */
 function conflict(c: Create): CheckDef {
   return {
-    slug: `conflict-${c.name.replace(' ', '-')}`, clause: 'V2-IDM-02', endpoint: c.endpoint, writes: true, needs: ['customer'],
+    slug: `conflict-${c.name.replace(' ', '-')}`, clause: 'V2-IDM-02', endpoint: c.endpoint, writes: true, isolated: true, needs: ['customer'],
     title: `the same clientReference with another body gives 409 IDEMPOTENCY_CONFLICT (${c.name})`,
     async run(ctx) {
       const body = await c.body(ctx, clientRef(), 'customer');
@@ -208,7 +209,7 @@ async function getChangesNothing(ctx: CheckContext): Promise<void> {
 
 export const clientReferenceChecks: CheckDef[] = [
   ...CREATES.flatMap((c) => [repeat(c), conflict(c), malformed(c), scoped(c)]),
-  { slug: 'get-changes-nothing', clause: 'V2-IDM-04', endpoint: 'GET /customers/me', needs: ['customer'], title: 'reading twice gives the same answer', run: getChangesNothing },
+  { slug: 'get-changes-nothing', clause: 'V2-IDM-04', endpoint: 'GET /customers/me', needs: ['customer'], isolated: true, title: 'reading twice gives the same answer', run: getChangesNothing },
   { slug: 'repeated-put', clause: 'V2-IDM-04', endpoint: 'PUT /customers/me', needs: ['customer'], writes: true, title: 'an identical PUT twice leaves the state as after the first', run: repeatedPut },
   { slug: 'repeated-delete', clause: 'V2-IDM-04', endpoint: 'DELETE /customers/me/addresses/{addressId}', needs: ['customer'], writes: true, title: 'a DELETE again answers 204 or 404; a favourite put twice is there once', run: repeatedDelete },
   { slug: 'cancel-twice', clause: 'V2-IDM-04', endpoint: 'POST /orders/{orderId}/cancel', needs: ['customer'], writes: true, title: 'cancelling an order twice gives the same cancelled order', run: cancelTwice },
