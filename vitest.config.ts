@@ -20,5 +20,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker less than the cores (1 here); the tests wait on sockets and child processes as much as on the CPU
+    maxWorkers: 2,
   },
 });

@@ -23,6 +23,7 @@ function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
     reporters: ['json'],
     reportDir: mkdtempSync(join(cwd, 'r-')),
     retry: { maxWaitMs: 3000 },
+    driver: 'in-process',
   });
 }
 

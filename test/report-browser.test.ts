@@ -22,7 +22,7 @@ const VIEWPORT = { width: 1360, height: 900 };
 
 async function run(name: string, faults: string[]): Promise<{ dir: string; results: RunResults }> {
   const dir = join(work, name);
-  const results = await runSuites({ config: resolveConfig({}, {}, work), embedded: { faults }, only: ['PAG', 'HDR', 'FLT'], reportDir: dir, reporters: ['html'] });
+  const results = await runSuites({ config: resolveConfig({}, {}, work), embedded: { faults }, only: ['PAG', 'HDR', 'FLT'], reportDir: dir, reporters: ['html'], driver: 'in-process' });
   return { dir, results };
 }
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FAULTS, FAULT_IDS, type FaultId } from '../../src/server/faults.js';
 import type { StartOptions } from '../../src/server/types.js';
+import { rawRequest } from '../../src/http/raw.js';
 import { boot, type Api } from './helpers.js';
 
 interface P {
@@ -37,7 +38,31 @@ async function burst(api: Api, n = 10) {
 }
 const RL: StartOptions = { rateLimits: { windowMs: 1000, search: 3 } };
 
+/** DELETE a fresh cart at the socket: undici would hide bytes after a 204's head */
+async function deleteCartRaw({ api, t0 }: P) {
+  const cart = (await api.req('POST', '/carts', { token: t0 })).body;
+  return rawRequest(`${api.server.url}/carts/${cart.id}`, 'DELETE', { 'X-BFF-Token': t0, 'X-Api-Version': 'v1.0' }, 5000);
+}
+
 const probes: Record<string, Probe | [Probe, StartOptions]> = {
+  'hdr-204-body-bytes-cart': async (p) => {
+    const r = await deleteCartRaw(p);
+    return r.status === 204 && r.bodyBytes > 0;
+  },
+  'hdr-delete-cart-200': async (p) => (await deleteCartRaw(p)).status === 200,
+  'err-every-third-404-empty-message': async ({ api }) => {
+    const messages = [];
+    for (let i = 0; i < 3; i++) messages.push((await api.get('/products/nope')).body.message);
+    return messages.includes('');
+  },
+  'err-crash-503-order-sort-status': async ({ api, t0 }) => (await api.get('/orders?sort=status:asc', { token: t0 })).status === 503,
+  'srt-sorted-empty': async ({ api }) => (await api.get('/products?sort=name:asc')).body.total === 0,
+  'flt-and-empty': async ({ api }) => (await api.get('/products?filter[status]=active&filter[inStock]=true')).body.total === 0,
+  'auth-missing-check-writes': async ({ api }) => (await api.req('PUT', '/orders/ord-0001', { body: { status: 'CANCELLED' } })).status !== 401,
+  'cart-discount-500': async (p) => {
+    const cart = (await p.api.req('POST', '/carts', { token: p.t0 })).body;
+    return (await p.api.req('PUT', `/carts/${cart.id}`, { token: p.t0, body: { discountCode: 'WELCOME10' } })).status === 500;
+  },
   'hdr-content-type-text-category': async ({ api }) => !/json/.test((await api.get('/categories/cat-01')).headers.get('content-type')!),
   'hdr-no-415-addresses': async ({ api, t0 }) => (await api.req('POST', '/customers/me/addresses', { token: t0, raw: JSON.stringify(ADDRESS), headers: { 'content-type': 'text/plain' } })).status !== 415,
   'hdr-no-415-login': async ({ api }) => (await api.req('POST', '/auth/login', { raw: JSON.stringify(good), noContentType: true })).status !== 415,
