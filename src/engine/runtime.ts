@@ -112,7 +112,8 @@ export class CheckRuntime {
         ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: 'interrupted: the run stopped before this check started' }),
         exclusive: inst.def.exclusive,
         atEnd: inst.def.atEnd,
-        serial: stateful ? inst.family : undefined,
+        // stateful flows of one family and endpoint one at a time; different endpoints work on resources of their own
+        serial: stateful ? `${inst.family} ${inst.endpoint}` : undefined,
         afterReaders: stateful,
         isolated: inst.def.isolated,
         // every read of the customer's own state (lists, the profile, preferences): a reading compared

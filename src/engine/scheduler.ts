@@ -2,7 +2,7 @@
 // many are in flight at once (up to `concurrency`), except where order matters:
 //   - `exclusive` jobs (the rate-limit probe spends the client's request window) run alone, late;
 //   - `atEnd` jobs (judges of everything the run received) start when every other job is done;
-//   - jobs with the same `serial` key (stateful flows of one family) run one at a time;
+//   - jobs with the same `serial` key (stateful flows of one family on one endpoint) run one at a time;
 //   - an `isolated` job (it compares the customer's state before and after) runs while no other
 //     `afterReaders` job does, and none starts while it runs;
 //   - `afterReaders` jobs (writes to the customer's state) wait until every `reader` job (checks
