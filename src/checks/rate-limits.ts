@@ -144,5 +144,7 @@ const limitExists: CheckDef = {
   },
 };
 
-// the probe spends the client's request window: these run alone, after everything else
-export const rateLimitChecks: CheckDef[] = [status429, retryAfterFormat, recovers, limitExists].map((def) => ({ ...def, exclusive: true }));
+// The burst spends the client's request window: the checks that make and judge it run alone, first.
+// RL-03 then waits for the window to clear while the other families run (their requests to the
+// limited route family wait out the 429 like any client's).
+export const rateLimitChecks: CheckDef[] = [...[status429, retryAfterFormat, limitExists].map((def) => ({ ...def, exclusive: true })), recovers];

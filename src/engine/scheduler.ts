@@ -1,6 +1,6 @@
 // Bounded concurrency with the few orderings the contract needs. Checks are network-bound, so
 // many are in flight at once (up to `concurrency`), except where order matters:
-//   - `exclusive` jobs (the rate-limit probe spends the client's request window) run alone, late;
+//   - `exclusive` jobs (the rate-limit burst spends the client's request window) run alone, first;
 //   - `atEnd` jobs (judges of everything the run received) start when every other job is done;
 //   - jobs with the same `serial` key (stateful flows of one family on one endpoint) run one at a time;
 //   - an `isolated` job (it compares the customer's state before and after) runs while no other
@@ -29,9 +29,9 @@ interface Queued<T> extends JobSpec<T> {
   reject(err: unknown): void;
 }
 
-// readers first (the writers wait for them), then the writers' serial lanes (the longest chains),
-// then everything else; exclusive jobs last
-const rankOf = (j: JobSpec<unknown>) => (j.atEnd ? 4 : j.exclusive ? 3 : j.reader ? 0 : j.afterReaders ? 1 : 2);
+// exclusive jobs first (nothing else runs yet, so they wait for nobody), then the readers (the
+// writers wait for them), then the writers' serial lanes (the longest chains), then everything else
+const rankOf = (j: JobSpec<unknown>) => (j.atEnd ? 4 : j.exclusive ? -1 : j.reader ? 0 : j.afterReaders ? 1 : 2);
 
 export class Scheduler {
   private readonly queue: Queued<any>[] = [];
