@@ -60,7 +60,7 @@ export function redactOutput(text: string, secrets: Iterable<string | NamedSecre
 
 export class Redactor {
   private readonly authHeaders: Map<string, { scheme: 'raw' | 'bearer'; placeholder: string }>;
-  private secrets: Array<NamedSecret & { forms: string[] }> = [];
+  private secrets: Array<NamedSecret & { forms: readonly string[] }> = [];
   private readonly keys: string[];
   private keyPattern: RegExp;
   private formPattern: RegExp;

@@ -35,9 +35,26 @@ function base64Forms(secret: string): string[] {
   return out;
 }
 
+/**
+ * Forms already computed, by secret: write-time redaction asks for the same few secrets' forms for
+ * every string of the results (tens of thousands of times in a full run). A run knows a handful of
+ * secrets; the cap only guards a library user feeding it unbounded values.
+ */
+const computed = new Map<string, readonly string[]>();
+const MAX_CACHED = 1000;
+
 /** Every form of one secret, longest first (so a form containing another is replaced whole). */
-export function secretForms(secret: string): string[] {
+export function secretForms(secret: string): readonly string[] {
   if (!secret || secret.length < MIN_SECRET_LENGTH) return [];
+  let forms = computed.get(secret);
+  if (!forms) {
+    if (computed.size >= MAX_CACHED) computed.clear();
+    computed.set(secret, (forms = Object.freeze(formsOf(secret))));
+  }
+  return forms;
+}
+
+function formsOf(secret: string): string[] {
   const base = new Set<string>([
     secret,
     encodeURIComponent(secret),
