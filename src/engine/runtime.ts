@@ -30,7 +30,11 @@ const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', custome
 const CLEANUP_DEADLINE_MS = 10_000;
 
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
-class Interrupted extends Error {}
+class Interrupted extends Error {
+  constructor() {
+    super('interrupted: the run stopped before this request was sent');
+  }
+}
 
 export interface RuntimeOptions {
   run: RunContext;
@@ -67,6 +71,8 @@ export class CheckRuntime {
   private readonly levels: Map<string, string>;
   private readonly budgetMs: number;
   private interrupted = false;
+  /** finish() is undoing what the checks did: those requests are sent also after an interrupt */
+  private cleaning = false;
   private reported = { requests: 0 };
 
   constructor(private readonly o: RuntimeOptions) {
@@ -149,14 +155,20 @@ export class CheckRuntime {
     const cleanupErrors: string[] = [];
     const todo = this.cleanups.reverse();
     this.cleanups = [];
-    // each undoes one resource of its own: in flight together, newest first
-    await mapBounded(todo, this.o.concurrency, async (fn) => {
-      try {
-        await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
-      } catch (err) {
-        cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
-      }
-    });
+    // each undoes one resource of its own: in flight together, newest first. The cleanups send
+    // through the checks' contexts, which refuse new requests once the run is interrupted: not these.
+    this.cleaning = true;
+    try {
+      await mapBounded(todo, this.o.concurrency, async (fn) => {
+        try {
+          await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
+        } catch (err) {
+          cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
+        }
+      });
+    } finally {
+      this.cleaning = false;
+    }
     this.created.clear();
     const { client, observer } = this.services;
     const totals: RuntimeTotals = {
@@ -260,7 +272,7 @@ export class CheckRuntime {
     const { client } = this.services;
     const { contract, run } = this.o;
     const send = async (spec: RequestSpec) => {
-      if (this.interrupted) throw new Interrupted();
+      if (this.interrupted && !this.cleaning) throw new Interrupted();
       const ex = await client.send(spec);
       mine.push(ex);
       return ex;

@@ -1,0 +1,87 @@
+// Ctrl-C at any moment of a full run, end to end through the real CLI (vitest driver, one worker)
+// against a reference server: a SIGINT (to the process group, as a terminal sends it, or to the
+// CLI alone, as a CI runner does) and a SIGTERM at random moments. A moment is a number of
+// requests the target has received (a recording proxy counts them), drawn at random up to 95% of
+// an uninterrupted run's: so it falls inside the run whatever the machine's load. Afterwards the test customer's
+// profile, addresses and preferences equal their state before the run; the exit code is 130 / 143;
+// results.json is written once; the checks cut short are "skipped: interrupted" and none failed
+// because of the interrupt (the reference server is faithful: any failure would be the interrupt's).
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/types.js';
+import { type CustomerState, type Interrupt, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
+import { type HostileProxy, startHostileProxy } from './proxy.js';
+import { leaks } from './secrets.js';
+
+const root = mkdtempSync(join(tmpdir(), 'interrupt-e2e-'));
+let server: RunningServer;
+let proxy: HostileProxy;
+let before: CustomerState;
+/** what an uninterrupted run takes: requests to the target, wall time from its start line to its exit */
+let baseline = { requests: 0, ms: 0 };
+
+beforeAll(async () => {
+  // a short rate-limit window, as the embedded server has: RL-03 waits one window for recovery
+  server = await startServer({ port: 0, rateLimits: { windowMs: 2000 } });
+  proxy = await startHostileProxy({ behaviour: 'pass', upstream: server.url });
+  before = await customerState(server);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await server?.close();
+});
+
+const run = (name: string, interrupt?: Omit<Interrupt, 'when'> & { afterRequests: number }) => {
+  const from = proxy.requests.length;
+  const when = () => proxy.requests.length - from >= interrupt!.afterRequests;
+  return runCli(['run', '--base-url', proxy.url, '--report-dir', join(root, name)], { env: credentialsEnv(server), interrupt: interrupt && { ...interrupt, when } });
+};
+
+describe('interrupting a full run', () => {
+  test('an uninterrupted run passes and leaves the customer as it found them (the baseline)', async () => {
+    const from = proxy.requests.length;
+    const r = await run('baseline');
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    baseline = { requests: proxy.requests.length - from, ms: r.runMs! };
+    expect(await customerState(server)).toEqual(before);
+    expect(readResults(join(root, 'baseline')).summary.failed).toBe(0);
+  }, 180_000);
+
+  // random moments between the run's first request and 95% of its requests; the draw is in the
+  // test's name, so a failing moment can be replayed
+  const moments: Array<Omit<Interrupt, 'when'> & { fraction: number }> = [
+    { signal: 'SIGINT', group: true, fraction: Math.random() },
+    { signal: 'SIGINT', group: true, fraction: Math.random() },
+    { signal: 'SIGINT', group: true, fraction: Math.random() },
+    { signal: 'SIGINT', group: false, fraction: Math.random() },
+    { signal: 'SIGINT', group: false, fraction: Math.random() },
+    { signal: 'SIGTERM', group: true, fraction: Math.random() },
+  ];
+  test.each(moments.map((m, i) => [i, m] as const))('interrupt %i: %j', async (i, m) => {
+    expect(baseline.requests, 'the baseline run measures the run').toBeGreaterThan(100);
+    const afterRequests = 1 + Math.floor(m.fraction * baseline.requests * 0.95);
+    const name = `interrupt-${i}`;
+    const r = await run(name, { signal: m.signal, group: m.group, afterRequests });
+    const at = `${m.signal} to the ${m.group ? 'group' : 'process'} after ${afterRequests} of a run's ${baseline.requests} requests`;
+    expect(r.interrupted, `${at}: the run ended before the signal`).toBe(true);
+    expect(r.code, `${at}\n${r.stderr.slice(-3000)}`).toBe(m.signal === 'SIGINT' ? 130 : 143);
+    // bounded: the cleanups each have a 10 s deadline; the run stops rather than finishes
+    expect(r.ms).toBeLessThan(baseline.ms + 60_000);
+
+    expect(await customerState(server), at).toEqual(before);
+
+    const results = readResults(join(root, name));
+    expect(results.interrupted).toBe(true);
+    expect(results.exitCode).toBe(r.code);
+    expect(results.verdict).toMatch(new RegExp(`interrupted \\(${m.signal}\\)`));
+    expect(results.checks.filter((c) => c.status === 'failed' || c.status === 'errored').map((c) => `${c.id}: ${c.message}`), at).toEqual([]);
+    for (const c of results.checks.filter((x) => /interrupt/i.test(x.message))) expect(c.status).toBe('skipped');
+    expect(results.setup.filter((s) => /cleanup failed/.test(s.message)), at).toEqual([]);
+    expect(r.stderr.match(/^reports: /gm) ?? [], 'reports written once').toHaveLength(1);
+    expect(leaks(join(root, name), secretsOf(server))).toEqual([]);
+  }, 180_000);
+});
