@@ -29,6 +29,15 @@ const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', custome
 /** Cleanups get their own short deadline each: an interrupted run must still end. */
 const CLEANUP_DEADLINE_MS = 10_000;
 
+/** Why a run stops early: a signal (SIGINT/SIGTERM), or its --deadline passed. */
+export type StopCause = 'interrupted' | 'deadline';
+
+/** What a check the stop cut short or never started says, by cause. */
+const STOPPED: Record<StopCause, { before: string; during: string }> = {
+  interrupted: { before: 'interrupted: the run stopped before this check started', during: 'interrupted: the run stopped while this check ran' },
+  deadline: { before: "deadline: the run's --deadline passed before this check started", during: "deadline: the run's --deadline passed while this check ran" },
+};
+
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
 class Interrupted extends Error {
   constructor() {
@@ -71,6 +80,7 @@ export class CheckRuntime {
   private readonly levels: Map<string, string>;
   private readonly budgetMs: number;
   private interrupted = false;
+  private cause: StopCause = 'interrupted';
   /** finish() is undoing what the checks did: those requests are sent also after an interrupt */
   private cleaning = false;
   private reported = { requests: 0 };
@@ -111,7 +121,7 @@ export class CheckRuntime {
     return this.scheduler
       .add({
         run: () => this.runInstance(inst),
-        ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: 'interrupted: the run stopped before this check started' }),
+        ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: STOPPED[this.cause].before }),
         exclusive: inst.def.exclusive,
         atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,
@@ -132,8 +142,9 @@ export class CheckRuntime {
     this.scheduler.start();
   }
 
-  /** SIGINT/SIGTERM: no new check starts; running checks end as "skipped: interrupted". */
-  interrupt(): void {
+  /** SIGINT/SIGTERM (or the run's deadline): no new check starts; running checks end as "skipped: interrupted" (or "deadline"). */
+  interrupt(cause: StopCause = 'interrupted'): void {
+    if (!this.interrupted) this.cause = cause;
     this.interrupted = true;
     this.scheduler.abort();
   }
@@ -161,7 +172,8 @@ export class CheckRuntime {
     try {
       await mapBounded(todo, this.o.concurrency, async (fn) => {
         try {
-          await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
+          const undone = unsuccessful(await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup'));
+          if (undone) cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${undone}`));
         } catch (err) {
           cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
         }
@@ -250,7 +262,7 @@ export class CheckRuntime {
       if (this.interrupted) throw new Interrupted();
       return { status: 'passed', message: notes.length ? notes.join('; ') : inst.def.title };
     } catch (err) {
-      if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: 'interrupted: the run stopped while this check ran' };
+      if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: STOPPED[this.cause].during };
       if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };
       if (err instanceof MissingCredentialError) return { status: 'skipped', message: err.reason };
       // production safety (ENV-02) refused what this check would send: not a finding, not a tool error
@@ -310,6 +322,20 @@ export class CheckRuntime {
       },
     };
   }
+}
+
+/**
+ * Why a cleanup's request did not undo its change, or undefined: a cleanup resolves with its
+ * exchange, and one that got no answer (the target gone) or an error answer left the change in
+ * place. 404/410: already gone; 409: already in the state asked for (a cancelled order).
+ */
+function unsuccessful(value: unknown): string | undefined {
+  const ex = value as Partial<Exchange> | undefined;
+  if (!ex || typeof ex !== 'object' || !ex.request) return undefined;
+  const what = `${ex.request.method} ${new URL(ex.request.url).pathname}`;
+  if (!ex.response) return `${what} got no response (${ex.error?.code ?? 'error'})`;
+  const status = ex.response.status;
+  return status >= 400 && ![404, 409, 410].includes(status) ? `${what} answered ${status}` : undefined;
 }
 
 /** fn over items with at most `limit` calls in flight; results in the order of the items. */

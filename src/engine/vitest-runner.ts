@@ -68,7 +68,8 @@ export async function runVitest(
   const cancel = () => {
     if (cancelled) return;
     cancelled = true;
-    writeFileSync(run.stopFile, 'stop\n');
+    // why, for the checks' messages: 'deadline' (the run's --deadline passed), 'SIGINT', 'SIGTERM'
+    writeFileSync(run.stopFile, `${typeof signal?.reason === 'string' ? signal.reason : 'stop'}\n`);
   };
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();
