@@ -20,7 +20,7 @@ const root = mkdtempSync(join(tmpdir(), 'behaviours-e2e-'));
 const ONLY = 'PAG-01,IDM-02';
 /** generous bounds: the point is that nothing runs away (the 500 MB target is bench hostile's) */
 const MAX_WALL_MS = 90_000;
-const MAX_TREE_MB = 900;
+const MAX_TREE_MB = 600;
 let server: RunningServer;
 let before: CustomerState;
 
