@@ -54,8 +54,10 @@ function workerState(): { w: Worker; first: boolean } {
   // the main process alone arrives as the stop file
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => w.rt.interrupt());
   // the file says why: 'deadline' when the run's --deadline passed, a signal's name otherwise
-  const watch = setInterval(() => existsSync(run.stopFile) && w.rt.interrupt(/deadline/.test(readFileSync(run.stopFile, 'utf8')) ? 'deadline' : 'interrupted'), 100);
+  const stopped = () => existsSync(run.stopFile) && w.rt.interrupt(/deadline/.test(readFileSync(run.stopFile, 'utf8')) ? 'deadline' : 'interrupted');
+  const watch = setInterval(stopped, 100);
   watch.unref();
+  stopped(); // stopped while this worker was booting: no check starts at all
   for (const family of run.families) queue(w, family, CHECK_FAMILIES[family as FamilyName] ?? []);
   worker = w;
   return { w, first: true };
