@@ -24,7 +24,7 @@ import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { ResultCollector } from './collector.js';
 import type { RunContext, SchemaObservation } from './context.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
-import { CheckRuntime } from './runtime.js';
+import { CheckRuntime, neverStarted } from './runtime.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
 import { expandChecks, familyOf, selected } from './select.js';
 import { createRunServices } from './services.js';
@@ -187,8 +187,12 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
     const { run, services, end } = await startSessions(opts, plan, out, server);
     out.target = run.target;
     try {
-      if (opts.signal?.aborted) out.interrupted = true;
-      else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
+      if (opts.signal?.aborted) {
+        // stopped during the probe or the logins: every planned check is listed as never started
+        out.interrupted = true;
+        const cause = opts.signal.reason === DEADLINE ? 'deadline' : 'interrupted';
+        if (opts.driver === 'in-process' || !opts.include) out.checks.push(...planned(plan, run, opts.families).map((i) => neverStarted(i, cause)));
+      } else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
     } finally {
       await end();
       out.requests += services.client.requestCount;

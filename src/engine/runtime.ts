@@ -38,6 +38,12 @@ const STOPPED: Record<StopCause, { before: string; during: string }> = {
   deadline: { before: "deadline: the run's --deadline passed before this check started", during: "deadline: the run's --deadline passed while this check ran" },
 };
 
+/** The result of a check the run never started (stopped by `cause` first). */
+export function neverStarted(inst: CheckInstance, cause: StopCause): CheckResult {
+  const { id, family, endpoint, def } = inst;
+  return { id, clause: def.clause, family, endpoint, title: def.title, status: 'skipped', message: STOPPED[cause].before, durationMs: 0 };
+}
+
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
 class Interrupted extends Error {
   constructor() {
@@ -121,7 +127,7 @@ export class CheckRuntime {
     return this.scheduler
       .add({
         run: () => this.runInstance(inst),
-        ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: STOPPED[this.cause].before }),
+        ifAborted: () => neverStarted(inst, this.cause),
         exclusive: inst.def.exclusive,
         atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,

@@ -60,7 +60,9 @@ describe('interrupting a full run', () => {
 
   // random moments between the run's first requests and 95% of its requests; the draw is in the
   // test's name, so a failing moment can be replayed
-  const moments: Array<Omit<Interrupt, 'when'> & { fraction: number; afterMs?: number }> = [
+  const moments: Array<Omit<Interrupt, 'when'> & { fraction: number; afterMs?: number; afterRequests?: number }> = [
+    // after the probe, during the logins: the checks never start, and are all listed as such
+    { signal: 'SIGINT', group: true, fraction: 0, afterRequests: 1 },
     // 0.8 s after the probe and the logins, while the vitest worker boots: no request flows then (a
     // worker killed there by the group's SIGINT once left no check listed and a "Worker forks emitted error")
     { signal: 'SIGINT', group: true, fraction: 0, afterMs: 800 },
@@ -73,7 +75,7 @@ describe('interrupting a full run', () => {
   ];
   test.each(moments.map((m, i) => [i, m] as const))('interrupt %i: %j', async (i, m) => {
     expect(baseline.requests, 'the baseline run measures the run').toBeGreaterThan(100);
-    const afterRequests = 3 + Math.floor(m.fraction * baseline.requests * 0.95);
+    const afterRequests = m.afterRequests ?? 3 + Math.floor(m.fraction * baseline.requests * 0.95);
     const name = `interrupt-${i}`;
     const r = await run(name, { signal: m.signal, group: m.group, afterRequests, afterMs: m.afterMs });
     const at = `${m.signal} to the ${m.group ? 'group' : 'process'} ${m.afterMs ? `${m.afterMs} ms ` : ''}after ${afterRequests} of a run's ${baseline.requests} requests`;
