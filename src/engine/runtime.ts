@@ -23,26 +23,12 @@ import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
 import type { CheckInstance } from './select.js';
 import { createRunServices, type RunServices } from './services.js';
+import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
 
 const MAX_EVIDENCE = 5;
 const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', customer2: 'customer2', expiredToken: 'expired', serviceToken: 'service' };
 /** Cleanups get their own short deadline each: an interrupted run must still end. */
 const CLEANUP_DEADLINE_MS = 10_000;
-
-/** Why a run stops early: a signal (SIGINT/SIGTERM), or its --deadline passed. */
-export type StopCause = 'interrupted' | 'deadline';
-
-/** What a check the stop cut short or never started says, by cause. */
-const STOPPED: Record<StopCause, { before: string; during: string }> = {
-  interrupted: { before: 'interrupted: the run stopped before this check started', during: 'interrupted: the run stopped while this check ran' },
-  deadline: { before: "deadline: the run's --deadline passed before this check started", during: "deadline: the run's --deadline passed while this check ran" },
-};
-
-/** The result of a check the run never started (stopped by `cause` first). */
-export function neverStarted(inst: CheckInstance, cause: StopCause): CheckResult {
-  const { id, family, endpoint, def } = inst;
-  return { id, clause: def.clause, family, endpoint, title: def.title, status: 'skipped', message: STOPPED[cause].before, durationMs: 0 };
-}
 
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
 class Interrupted extends Error {
@@ -328,20 +314,6 @@ export class CheckRuntime {
       },
     };
   }
-}
-
-/**
- * Why a cleanup's request did not undo its change, or undefined: a cleanup resolves with its
- * exchange, and one that got no answer (the target gone) or an error answer left the change in
- * place. 404/410: already gone; 409: already in the state asked for (a cancelled order).
- */
-function unsuccessful(value: unknown): string | undefined {
-  const ex = value as Partial<Exchange> | undefined;
-  if (!ex || typeof ex !== 'object' || !ex.request) return undefined;
-  const what = `${ex.request.method} ${new URL(ex.request.url).pathname}`;
-  if (!ex.response) return `${what} got no response (${ex.error?.code ?? 'error'})`;
-  const status = ex.response.status;
-  return status >= 400 && ![404, 409, 410].includes(status) ? `${what} answered ${status}` : undefined;
 }
 
 /** fn over items with at most `limit` calls in flight; results in the order of the items. */
