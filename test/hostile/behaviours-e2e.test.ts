@@ -1,6 +1,6 @@
-// One end-to-end run per hostile behaviour, through the real CLI (dist/, vitest driver, one
-// worker) against the reference server behind test/hostile/proxy.ts. Each asserts the exit code of
-// the README's table, a bounded wall time and peak memory (the sum of the process tree's
+// One end-to-end run per hostile behaviour, through the real CLI (built from the sources; vitest
+// driver, one worker) against the reference server behind test/hostile/proxy.ts. Each asserts the
+// exit code of the README's table, a bounded wall time and peak memory (the sum of the process tree's
 // high-water marks: an upper bound), the reports written exactly once, no secret in any output
 // (report files, stdout, stderr; the passwords, the service token and every token the run sent),
 // and the customer's profile, addresses and preferences as they were. The misbehaviour hits
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/types.js';
-import { type ChildRun, type CustomerState, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
+import { type ChildRun, type CustomerState, buildCli, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
 import { type Behaviour, type HostileOptions, type HostileProxy, startHostileProxy } from './proxy.js';
 import { leaks } from './secrets.js';
 
@@ -25,9 +25,10 @@ let server: RunningServer;
 let before: CustomerState;
 
 beforeAll(async () => {
+  await buildCli();
   server = await startServer({ port: 0 });
   before = await customerState(server);
-});
+}, 180_000);
 afterAll(async () => {
   await server?.close();
 });

@@ -1,12 +1,12 @@
-// The end-to-end harness of the hostile suite: the real CLI (dist/src/cli/bin.js, built by
-// `npm run build`) as a child process against a reference server started in the test, with the
+// The end-to-end harness of the hostile suite: the real CLI (built from the current sources once
+// per test run, buildCli) as a child process against a reference server started in the test, with the
 // test customers' credentials in STOREFRONT_* variables. It samples the child's process tree
 // (the CLI and its vitest worker) from /proc for peak memory, can interrupt it at a moment of the
 // run (to the process or its group), and reads back what a run must leave behind: one
 // results.json, and the customer's profile, addresses and preferences as they were.
 
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContract } from '../../src/contract/load.js';
@@ -15,7 +15,41 @@ import { login } from '../../src/http/session.js';
 import type { RunResults } from '../../src/results.js';
 import type { RunningServer } from '../../src/server/types.js';
 
-export const BIN = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+let bin: string | undefined;
+
+/**
+ * Build the CLI from the current sources (dist/ may be stale: `npm test` does not build), once per
+ * test run: the e2e files run in parallel forks of one vitest process, so the first to get here
+ * builds into a folder named after that process and the others wait for it. The folder is inside
+ * the repo, so the built CLI finds the package root (suites/, schemas/) by walking up.
+ */
+export async function buildCli(): Promise<string> {
+  const base = join(repo, 'node_modules', '.cache', 'storefront-check-hostile-e2e');
+  const dir = join(base, String(process.ppid));
+  const built = join(dir, 'src', 'cli', 'bin.js');
+  const done = join(dir, '.done');
+  mkdirSync(base, { recursive: true });
+  let mine = true;
+  try {
+    mkdirSync(dir);
+  } catch {
+    mine = false;
+  }
+  if (mine) {
+    for (const old of readdirSync(base)) if (old !== String(process.ppid)) rmSync(join(base, old), { recursive: true, force: true });
+    // tsc emits even when work in progress elsewhere has type errors; only the output matters
+    spawnSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', dir], { cwd: repo });
+    if (!existsSync(built)) throw new Error(`the build did not produce ${built}`);
+    writeFileSync(done, '');
+  } else {
+    for (const end = Date.now() + 150_000; !existsSync(done); ) {
+      if (Date.now() > end) throw new Error(`no build of the CLI appeared in ${dir}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return (bin = built);
+}
 
 /** The test customers, recaptcha and service token of `server`, as the CLI reads them. */
 export function credentialsEnv(server: RunningServer): Record<string, string> {
@@ -91,8 +125,9 @@ function treeHwm(root: number): Map<number, number> {
 
 /** Run the CLI to its end (killed with SIGKILL past `killAfterMs`, which fails the caller's exit assertion). */
 export function runCli(args: string[], opts: { env?: Record<string, string>; interrupt?: Interrupt; killAfterMs?: number; cwd?: string } = {}): Promise<ChildRun> {
+  if (!bin) throw new Error('runCli: call buildCli() first (in beforeAll)');
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

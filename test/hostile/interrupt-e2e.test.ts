@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/types.js';
-import { type CustomerState, type Interrupt, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
+import { type CustomerState, type Interrupt, buildCli, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
 import { type HostileProxy, startHostileProxy } from './proxy.js';
 import { leaks } from './secrets.js';
 
@@ -26,10 +26,11 @@ let baseline = { requests: 0, ms: 0, checks: [] as string[] };
 
 beforeAll(async () => {
   // a short rate-limit window, as the embedded server has: RL-03 waits one window for recovery
+  await buildCli();
   server = await startServer({ port: 0, rateLimits: { windowMs: 2000 } });
   proxy = await startHostileProxy({ behaviour: 'pass', upstream: server.url });
   before = await customerState(server);
-});
+}, 180_000);
 afterAll(async () => {
   await proxy?.close();
   await server?.close();

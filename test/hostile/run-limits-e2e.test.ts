@@ -1,5 +1,5 @@
-// Two of the run's limits end to end through the real CLI (dist/, vitest driver): a target declared
-// production (ENV-02; here the recording proxy's own 127.0.0.1 address, declared in the config
+// Two of the run's limits end to end through the real CLI (built from the sources; vitest
+// driver): a target declared production (ENV-02; here the recording proxy's own 127.0.0.1 address, declared in the config
 // file's productionHosts as a production load balancer's IP would be) receives only GET/HEAD, one
 // login and one logout per customer; and --deadline stops a run that would not end in time.
 
@@ -11,7 +11,7 @@ import { loadContract } from '../../src/contract/load.js';
 import { loginBodyText } from '../../src/http/session.js';
 import { startServer } from '../../src/server/index.js';
 import type { RunningServer } from '../../src/server/types.js';
-import { credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
+import { buildCli, credentialsEnv, customerState, readResults, runCli, secretsOf } from './cli-child.js';
 import { startHostileProxy } from './proxy.js';
 import { leaks } from './secrets.js';
 
@@ -19,8 +19,9 @@ const root = mkdtempSync(join(tmpdir(), 'run-limits-e2e-'));
 const conv = loadContract('storefront-bff').conventions.auth;
 let server: RunningServer;
 beforeAll(async () => {
+  await buildCli();
   server = await startServer({ port: 0 });
-});
+}, 180_000);
 afterAll(async () => {
   await server?.close();
 });
