@@ -1,7 +1,7 @@
 // One end-to-end run per hostile behaviour, through the real CLI (built from the sources; vitest
 // driver, one worker) against the reference server behind test/hostile/proxy.ts. Each asserts the
-// exit code of the README's table, a bounded wall time and peak memory (the sum of the process tree's
-// high-water marks: an upper bound), the reports written exactly once, no secret in any output
+// exit code of the README's table, a bounded wall time and peak memory (the sum of the process
+// tree's high-water marks: an upper bound), the reports written exactly once, no secret in any output
 // (report files, stdout, stderr; the passwords, the service token and every token the run sent),
 // and the customer's profile, addresses and preferences as they were. The misbehaviour hits
 // GET /products*; the selection (PAG-01 and the stateful IDM-02) reads there and changes state.

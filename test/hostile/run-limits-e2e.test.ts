@@ -1,8 +1,8 @@
 // Two of the run's limits end to end through the real CLI (built from the sources; vitest
-// driver): a target declared production (ENV-02; here the recording proxy's own 127.0.0.1 address, declared in the config
-// file's productionHosts as a production load balancer's IP would be) receives only GET/HEAD, one
-// login and one logout per customer; and --deadline stops a run that would not end in time.
-
+// driver): a target declared production (ENV-02; here the recording proxy's own 127.0.0.1
+// address, declared in the config file's productionHosts as a production load balancer's IP would
+// be) receives only GET/HEAD, one login and one logout per customer; and --deadline stops a run
+// that would not end in time.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
