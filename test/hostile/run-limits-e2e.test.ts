@@ -3,6 +3,7 @@
 // address, declared in the config file's productionHosts as a production load balancer's IP would
 // be) receives only GET/HEAD, one login and one logout per customer; and --deadline stops a run
 // that would not end in time.
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
