@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const benches = [
   ['server', 'reference server throughput and latency (autocannon)'],
+  ['server-v2', 'v2 reference server throughput and latency (autocannon)'],
   ['run', 'full conformance run against the embedded server: wall time and request count'],
   ['load-report', 'load report builder on a generated k6 output of 2M samples: samples/s and peak RSS'],
   ['hostile', 'a run against a target sending a 200 MB body on GET /products: the tool\'s peak RSS (budget 500 MB)'],
+  ['journey-cost', 'k6 journey vs a bare script at the same offered load: iteration rate and CPU per iteration (needs K6_BIN)'],
 ];
 
 if (!existsSync(join(here, '..', 'dist', 'src', 'cli', 'bin.js'))) {

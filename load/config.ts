@@ -4,13 +4,15 @@
 // storefront-check CLI passes as environment variables (secrets only ever in the environment).
 
 import { SharedArray } from 'k6/data';
-import type { Overrides, ProfileCatalogue, RouteCatalogue, Slo } from './lib/options.ts';
+import type { JourneyCatalogue, MetricCatalogue, Overrides, ProfileCatalogue, RouteCatalogue, Slo } from './lib/options.ts';
 
 export type RouteKey = keyof (typeof import('./routes.json'))['routes'];
 
 export const ROUTES: RouteCatalogue = JSON.parse(open('./routes.json'));
 export const PROFILES: ProfileCatalogue = JSON.parse(open('./profiles.json'));
 export const SLO: Slo = JSON.parse(open(__ENV.STOREFRONT_LOAD_SLO || './slo.json'));
+export const JOURNEY_COSTS: JourneyCatalogue = JSON.parse(open('./journeys.json'));
+export const METRICS: MetricCatalogue = JSON.parse(open('./metrics.json'));
 
 export const settings = {
   baseUrl: (__ENV.STOREFRONT_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, ''),
@@ -42,7 +44,7 @@ export function parseMix(text: string): Record<string, number> {
   return mix;
 }
 
-/** --rate, --vus, --duration, --mix and threshold overrides, as the CLI passes them. */
+/** --rate, --vus, --duration, --mix, threshold overrides and the think time, as the CLI passes them. */
 export function envOverrides(): Overrides {
   return {
     rate: numberEnv('STOREFRONT_LOAD_RATE'),
@@ -50,6 +52,7 @@ export function envOverrides(): Overrides {
     duration: __ENV.STOREFRONT_LOAD_DURATION || undefined,
     mix: __ENV.STOREFRONT_LOAD_MIX ? parseMix(__ENV.STOREFRONT_LOAD_MIX) : undefined,
     thresholds: __ENV.STOREFRONT_LOAD_THRESHOLDS ? JSON.parse(__ENV.STOREFRONT_LOAD_THRESHOLDS) : undefined,
+    thinkTime: settings.thinkTime,
   };
 }
 

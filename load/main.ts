@@ -1,11 +1,12 @@
 // The one script k6 runs: `k6 run load/main.ts` (k6 v1.x runs TypeScript natively).
 // The scenarios come from the chosen profile (load/profiles.json, STOREFRONT_LOAD_PROFILE), one
-// open-model scenario per journey of the weighted mix; the thresholds from load/slo.json. A
-// threshold no request could match fails the init, before any load is sent.
+// open-model scenario per journey of the weighted mix, its VU pool sized from the journey's cost
+// (load/journeys.json); the thresholds from load/slo.json. A threshold no request could match
+// fails the init, before any load is sent.
 import exec from 'k6/execution';
 import type { Options } from 'k6/options';
-import { activeJourneys, buildOptions, validateThresholds } from './lib/options.ts';
-import { PROFILES, ROUTES, SLO, accounts, envOverrides, settings } from './config.ts';
+import { planOptions, planProblems, type LoadData } from './lib/options.ts';
+import { JOURNEY_COSTS, METRICS, PROFILES, ROUTES, SLO, accounts, envOverrides, settings } from './config.ts';
 import { checkHealth } from './actions/check-health.ts';
 import { startIteration } from './lib/http.ts';
 import { passwordOf } from './journeys/buy.ts';
@@ -13,13 +14,13 @@ import { browse as browseJourney } from './journeys/browse.ts';
 import { search as searchJourney } from './journeys/search.ts';
 import { buy as buyJourney } from './journeys/buy.ts';
 
-const overrides = envOverrides();
-const built = buildOptions(PROFILES, SLO, ROUTES, settings.profile, overrides);
-const journeys = activeJourneys(overrides.mix || PROFILES.mix);
-const problems = validateThresholds(built.thresholds, { routes: ROUTES, journeys });
+const data: LoadData = { profiles: PROFILES, slo: SLO, routes: ROUTES, journeys: JOURNEY_COSTS, metrics: METRICS };
+const built = planOptions(data, settings.profile, envOverrides());
+const journeys = built.journeys;
+const problems = planProblems(data, built);
 if (problems.length > 0) throw new Error(`invalid thresholds:\n  ${problems.join('\n  ')}`);
 
-export const options: Options = built;
+export const options: Options = built.options;
 
 export function setup(): void {
   if (!checkHealth(startIteration())) {

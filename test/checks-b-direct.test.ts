@@ -1,21 +1,24 @@
-// Single checks run directly, through a minimal CheckContext over the real client against the real
-// server, where a whole run cannot set the stage: the checks that need a valid discount code (CART-01
-// discount, CART-02 with a discount, IDM-06 on carts) read it from the pack's documented example
-// (CartUpdate.discountCode.examples) and skip until the pack documents one, so here the pack names the
-// reference server's code; the ENV checks judge the run's own target, so here the target is wrong.
+// Single checks on the CheckRuntime against the real server, where a whole run cannot set the
+// stage: the checks that need a valid discount code (CART-01 discount, CART-02 with a discount,
+// IDM-06 on carts) read it from the pack's documented example (CartUpdate.discountCode.examples) and
+// skip until the pack documents one, so here the pack names the reference server's code; the ENV
+// checks judge the run's own target, so here the check is told a wrong one.
 
 import { afterEach, describe, expect, test } from 'vitest';
 import { cartChecks } from '../src/checks/cart.js';
 import { environmentChecks } from '../src/checks/environment.js';
 import { idempotencyChecks } from '../src/checks/idempotency.js';
-import { CheckFailure, CheckSkip, type CheckContext, type CheckDef, type TargetInfo } from '../src/checks/types.js';
+import type { CheckDef, TargetInfo } from '../src/checks/types.js';
 import { loadContract } from '../src/contract/load.js';
 import type { ContractPack } from '../src/contract/types.js';
-import { createHttpClient } from '../src/http/client.js';
-import { createSessionStore, login } from '../src/http/session.js';
+import type { RunContext } from '../src/engine/context.js';
+import { CheckRuntime } from '../src/engine/runtime.js';
+import { expandChecks } from '../src/engine/select.js';
+import { createRunServices } from '../src/engine/services.js';
+import { login } from '../src/http/session.js';
+import type { CheckResult } from '../src/results.js';
 import { startServer } from '../src/server/index.js';
 import type { RunningServer } from '../src/server/types.js';
-import { getValidator } from '../src/validation/validator.js';
 
 const CODE = 'WELCOME10'; // seeded by the reference server (src/server/data-customers.ts)
 
@@ -31,61 +34,38 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function runCheck(def: CheckDef, faults: string[] = [], opId?: string, target: Partial<TargetInfo> = {}): Promise<{ status: string; message: string }> {
+/**
+ * One check on the CheckRuntime against a fresh server with `faults`; `target` overrides what the
+ * check is told about the target (the ENV checks judge the run's own target: here it is made wrong).
+ */
+async function runCheck(def: CheckDef, faults: string[] = [], opId?: string, target: Partial<TargetInfo> = {}): Promise<CheckResult> {
   server = await startServer({ port: 0, faults });
   const contract = withExample(loadContract('storefront-bff'));
   const conv = contract.conventions.auth;
-  const loginOp = contract.byId(conv.login.operationId);
-  const credentials = {
-    customer: { email: server.customers[0].email, password: server.customers[0].password, recaptchaToken: server.recaptchaToken },
-  };
-  const tokens: Record<string, string> = {};
-  const store = createSessionStore({ tokens, credentials, login: (c) => login(client, loginOp, conv.login, c) });
-  const client = createHttpClient({ baseUrl: server.url, auth: { customer: conv.customer, service: conv.service }, timeoutMs: 5000, store, login: loginOp });
-  const first = await login(client, loginOp, conv.login, credentials.customer);
+  const credentials = { customer: { email: server.customers[0].email, password: server.customers[0].password, recaptchaToken: server.recaptchaToken } };
+  const common = { contract, baseUrl: server.url, production: false, apiVersion: 'v1.0', timeoutMs: 5000 };
+  const session = createRunServices(common);
+  const first = await login(session.client, contract.byId(conv.login.operationId), conv.login, credentials.customer);
+  await session.client.close();
   if (!first.ok) throw new Error(first.message);
-  store.set('customer', first.token);
-  const memo = new Map<string, Promise<unknown>>();
-  const cleanups: Array<() => Promise<unknown>> = [];
-  const notes: string[] = [];
-  const ctx: CheckContext = {
-    http: client,
-    contract,
+  const run: RunContext = {
     target: {
       baseUrl: server.url, env: 'embedded', production: false, readOnly: false, embedded: true,
       has: { customer: true, customer2: false, expiredToken: false, serviceToken: false },
       rateLimitProbe: { maxRequests: 300, maxSeconds: 10 },
-      ...target,
     },
-    op: opId ? contract.byId(opId) : undefined,
-    send: (spec) => client.send(spec),
-    sendAll: (specs) => Promise.all(specs.map((spec) => client.send(spec))),
-    resolvePath: async (op) => op.path,
-    validateShape: (name, value) => getValidator(contract).validateShape(name, value),
-    cleanup: (fn) => void cleanups.push(fn),
-    memo: <T>(key: string, make: () => Promise<T>) => {
-      if (!memo.has(key)) memo.set(key, make());
-      return memo.get(key) as Promise<T>;
-    },
-    fail: (message, ...evidence) => {
-      throw new CheckFailure(message, evidence);
-    },
-    skip: (reason) => {
-      throw new CheckSkip(reason);
-    },
-    note: (m) => void notes.push(m),
-    credentials: (w) => (w === 'customer' ? { ...credentials.customer, captcha: server?.recaptchaToken } : undefined),
+    pack: 'storefront-bff', apiVersion: 'v1.0', timeoutMs: 5000, maxBodyBytes: 10 * 2 ** 20, tokens: { customer: first.token },
+    credentials, missing: {}, secrets: [], only: [], concurrency: 4, families: [], stopFile: '',
   };
+  const told: CheckDef = { ...def, run: (ctx) => def.run({ ...ctx, target: { ...ctx.target, ...target } }) };
+  const inst = expandChecks(contract, [told]).find((i) => !opId || i.op?.operationId === opId)!;
+  const runtime = new CheckRuntime({ run, contract, concurrency: 4 });
   try {
-    await def.run(ctx);
-    return { status: 'passed', message: notes.join('; ') };
-  } catch (err) {
-    if (err instanceof CheckFailure) return { status: 'failed', message: err.message };
-    if (err instanceof CheckSkip) return { status: 'skipped', message: err.reason };
-    throw err;
+    const [result] = await runtime.runAll([inst]);
+    await runtime.finish();
+    return result!;
   } finally {
-    for (const fn of cleanups.reverse()) await fn().catch(() => {});
-    await client.close();
+    await runtime.close();
   }
 }
 

@@ -3,11 +3,13 @@
 // a fake k6 (K6_BIN) that writes real k6 v1.3 output (../shared/k6-fixtures) and exits 0 or 99.
 // This tests our wiring (arguments, secrets only in the environment, exit codes, the report), not k6.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer, type ServerProcess } from './k6-shim/reference-server.js';
+import { buildLoadReport, type LoadReportModel } from '../src/load-report/index.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = resolve(repo, '../shared/k6-fixtures');
@@ -118,13 +120,20 @@ describe('storefront-check load: refusals', () => {
 });
 
 describe('storefront-check load --dry-run', () => {
-  it('prints the exact k6 command and the resolved options, without secrets, and runs nothing', () => {
+  // in a child process: spawnSync blocks this one while the CLI reads the catalogue from it
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startReferenceServer({ rateLimits: { windowMs: 1000, default: 1_000_000, search: 1_000_000, auth: 1_000_000 } });
+  });
+  afterAll(async () => server?.close());
+
+  it('prints the exact k6 command and the resolved options, without secrets, writes the test data it names, and runs nothing', () => {
     const k6 = fakeK6('pass', 0);
     const r = cli(
-      ['--profile', 'stress', '--env', 'staging', '--rate', '50', '--duration', '10m', '--vus', '200', '--dry-run', '--report-dir', 'out'],
+      ['--profile', 'stress', '--base-url', server.url, '--rate', '50', '--duration', '10m', '--vus', '200', '--dry-run', '--report-dir', 'out'],
       {
         K6_BIN: k6.path,
-        STOREFRONT_CUSTOMER_EMAIL: 'qa@example.com',
+        STOREFRONT_CUSTOMER_EMAIL: 'customer@example.com',
         STOREFRONT_CUSTOMER_PASSWORD: 'Sup3r-Secret-Pw',
         STOREFRONT_RECAPTCHA_TOKEN: 'captcha-secret',
       },
@@ -135,16 +144,33 @@ describe('storefront-check load --dry-run', () => {
     expect(r.stdout).not.toContain('captcha-secret');
     const command = r.stdout.split('\n').find((l) => l.startsWith(k6.path))!;
     expect(command).toContain(`run --summary-export ${join(work, 'out', 'summary-export.json')} --out json=${join(work, 'out', 'k6-samples.ndjson')}`);
-    expect(command).toContain('-e STOREFRONT_BASE_URL=https://storefront.staging.api.templeandwebster.com');
-    expect(command).toContain('-e STOREFRONT_LOAD_PROFILE=stress -e STOREFRONT_LOAD_DATA=');
+    expect(command).toContain(`-e STOREFRONT_BASE_URL=${server.url}`);
+    expect(command).toContain(`-e STOREFRONT_LOAD_PROFILE=stress -e STOREFRONT_LOAD_DATA=${join(work, 'out', 'test-data.json')}`);
     expect(command).toContain('-e STOREFRONT_LOAD_RATE=50 -e STOREFRONT_LOAD_VUS=200 -e STOREFRONT_LOAD_DURATION=10m');
     expect(command.endsWith(join(repo, 'load', 'main.ts'))).toBe(true);
     expect(r.stdout).toContain('STOREFRONT_CUSTOMER_PASSWORD, STOREFRONT_RECAPTCHA_TOKEN');
-    const options = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'), r.stdout.lastIndexOf('}') + 1));
+    // the data file the command names exists, holds the target's data, and no secret
+    const data = readFileSync(join(work, 'out', 'test-data.json'), 'utf8');
+    expect(JSON.parse(data).accounts[0]).toEqual({ email: 'customer@example.com', passwordEnv: 'STOREFRONT_CUSTOMER_PASSWORD' });
+    expect(data).not.toContain('Sup3r-Secret-Pw');
+    expect(r.stdout).toMatch(/# browse: \d+ VUs pre-allocated/);
+    expect(r.stdout).toMatch(/--vus 200 is below the \d+ VUs the rate needs/);
+    const options = JSON.parse(r.stdout.slice(r.stdout.indexOf('\n{') + 1, r.stdout.lastIndexOf('}') + 1));
     expect(options.scenarios.browse.executor).toBe('ramping-arrival-rate');
     expect(Math.max(...options.scenarios.browse.stages.map((s: { target: number }) => s.target))).toBe(30);
     expect(options.thresholds.dropped_iterations).toEqual(['count<10']);
   });
+
+  it.skipIf(!process.env.K6_BIN)('the printed command runs as printed on a real k6 (skipped: set K6_BIN to a k6 v1.x binary)', () => {
+    const r = cli(['--profile', 'smoke', '--base-url', server.url, '--duration', '3s', '--mix', 'browse=1,search=1,buy=0', '--dry-run', '--report-dir', 'printed'], {
+      K6_BIN: process.env.K6_BIN!,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const command = r.stdout.split('\n').find((l) => l.startsWith(process.env.K6_BIN!))!;
+    const run = spawnSync('/bin/sh', ['-c', command], { cwd: work, encoding: 'utf8', env: { PATH: emptyPath, HOME: work }, timeout: 90_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status, `${run.signal ?? ''} ${run.error ?? ''} ${(run.stderr ?? '').slice(-2000)}`).toBe(0);
+    expect(existsSync(join(work, 'printed', 'summary-export.json'))).toBe(true);
+  }, 120_000);
 });
 
 describe('storefront-check load against the embedded reference server, with a fake k6', () => {
@@ -169,7 +195,7 @@ describe('storefront-check load against the embedded reference server, with a fa
       expect(readFileSync(join(dir, 'k6-command.txt'), 'utf8')).not.toContain(secret);
       expect(readFileSync(join(dir, 'test-data.json'), 'utf8')).not.toContain(secret);
     }
-    expect(readdirSync(dir).sort()).toEqual(['k6-command.txt', 'k6-samples.ndjson', 'load-report.html', 'summary-export.json', 'summary.md', 'test-data.json']);
+    expect(readdirSync(dir).sort()).toEqual(['k6-command.txt', 'k6-samples.ndjson', 'load-report.html', 'load-report.json', 'summary-export.json', 'summary.md', 'test-data.json']);
     const data = JSON.parse(readFileSync(join(dir, 'test-data.json'), 'utf8'));
     expect(data.accounts[0]).toEqual({ email: 'customer@example.com', passwordEnv: 'STOREFRONT_CUSTOMER_PASSWORD' });
     expect(r.stderr).toContain(`load report: ${join(dir, 'load-report.html')}`);
@@ -200,5 +226,39 @@ describe('storefront-check load against the embedded reference server, with a fa
     const data = JSON.parse(readFileSync(join(work, 'a.json'), 'utf8'));
     expect(data.discountCodes.filter((c: { valid: boolean }) => c.valid).length).toBeGreaterThan(0);
     expect(data.searchTerms.length).toBeGreaterThan(3);
+  });
+});
+
+describe('storefront-check load compare', () => {
+  it('exit 0 when it only reports, 1 when a regression breaks --budget, 2 for a dir that holds no run', async () => {
+    const base = join(work, 'cmp-base');
+    const { model } = await buildLoadReport({
+      ndjsonPath: join(fixtures, 'pass', 'out.ndjson'),
+      summaryExportPath: join(fixtures, 'pass', 'summary-export.json'),
+      outFile: join(base, 'load-report.html'),
+      modelFile: join(base, 'load-report.json'),
+    });
+    const slow = JSON.parse(JSON.stringify(model)) as LoadReportModel;
+    const r = slow.routes.find((x) => x.name === 'GET /search')!;
+    for (const k of ['p50', 'p95', 'p99'] as const) {
+      r.latency[k] = (r.latency[k] ?? 0) + 40;
+      r.windows[k] = r.windows[k].map((v) => (v === null ? null : v + 40));
+    }
+    const cand = join(work, 'cmp-cand');
+    mkdirSync(cand, { recursive: true });
+    writeFileSync(join(cand, 'load-report.json'), JSON.stringify(slow));
+    writeFileSync(join(work, 'cmp-budget.json'), JSON.stringify({ p95: '+10%' }));
+    const run = (args: string[]) => {
+      const x = spawnSync(process.execPath, [bin, 'load', 'compare', ...args], { cwd: work, encoding: 'utf8', env: { PATH: emptyPath, HOME: work } });
+      return { code: x.status, stderr: x.stderr };
+    };
+    const plain = run([base, cand]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('regressed: route GET /search: p50');
+    expect(existsSync(join(cand, 'compare.html')) && existsSync(join(cand, 'compare.json'))).toBe(true);
+    const over = run([base, cand, '--budget', 'cmp-budget.json', '--out', 'cmp-out']);
+    expect(over.code, over.stderr).toBe(1);
+    expect(over.stderr).toContain('budget EXCEEDED');
+    expect(run([work, cand]).code).toBe(2);
   });
 });

@@ -22,6 +22,13 @@ interface Journeys {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const routes = JSON.parse(readFileSync(join(LOAD_DIR, 'routes.json'), 'utf8')).routes as Record<string, { name: string; journeys: string[] }>;
+const costs = JSON.parse(readFileSync(join(LOAD_DIR, 'journeys.json'), 'utf8')).journeys as Record<string, { thinks: number; requests: string[] }>;
+
+/** What load/journeys.json says a journey sends (route names) and how long it thinks (think time 1 s). */
+function expectCost(s: ShimState, journey: string): void {
+  expect(names(s), `load/journeys.json lists what ${journey} sends`).toEqual(costs[journey].requests.map((k) => routes[k].name));
+  expect(s.sleeps.reduce((a, b) => a + b, 0), `load/journeys.json: ${journey}'s think time`).toBeCloseTo(costs[journey].thinks, 6);
+}
 const GENEROUS = { windowMs: 1000, default: 100_000, search: 100_000, auth: 100_000 };
 
 let server: ServerProcess;
@@ -169,6 +176,7 @@ describe('k6 journeys, once each, against the reference server', () => {
       "::View a product's media",
     ]);
     expectCleanRun(s, 'browse');
+    expectCost(s, 'browse');
   });
 
   it('search: debounced suggestions for growing prefixes → results → a product', async () => {
@@ -183,6 +191,7 @@ describe('k6 journeys, once each, against the reference server', () => {
     // a pause between keystroke requests (the debounce), then the think time before the results
     expect(s.sleeps.slice(0, prefixes.length - 1).every((x) => x > 0 && x < 1)).toBe(true);
     expectCleanRun(s, 'search');
+    if (prefixes.length === 3) expectCost(s, 'search'); // the costliest search: three suggestion requests
   });
 
   it('buy: sign in → cart → two products → discount → checkout → confirm → cancel → sign out', async () => {
@@ -220,6 +229,7 @@ describe('k6 journeys, once each, against the reference server', () => {
     expect(names(s)).toEqual(buySequence({ createsAddress: true }));
     expect(s.requests[5].status).toBe(422);
     expectCleanRun(s, 'buy');
+    expectCost(s, 'buy'); // the costliest buy: with an address to create
     expect(s.checks.map((c) => c.name)).toContain('the refusal names the discountCode field');
   });
 });

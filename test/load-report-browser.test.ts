@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLoadReport } from '../src/load-report/index.js';
+import { writeFileSync } from 'node:fs';
+import { buildLoadReport, compareLoadRuns, renderComparison, type LoadReportModel } from '../src/load-report/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -81,13 +82,45 @@ describe.skipIf(skipReason !== null)(`load-report.html in headless Chromium${ski
     expect(rows).toHaveLength(model.thresholds.length);
     const failing = rows.filter((r) => r.ok === 'false');
     expect(failing.map((r) => `${r.cells[0]} ${r.cells[1]}`).sort()).toEqual([...crossed]);
-    for (const r of rows) expect(r.cells[3]).toBe(r.ok === 'true' ? '✓ pass' : '✗ fail');
+    for (const r of rows) expect(r.cells[4]).toBe(r.ok === 'true' ? '✓ pass' : '✗ fail');
     expect(await page.textContent('#verdict')).toBe(verdict);
     if (run === 'fail') expect(await page.$$eval('#failed-samples tbody tr', (trs) => trs.length)).toBe(model.failedSamples.samples.length);
 
     await page.screenshot({ path: join(tmpdir(), `load-report-${run}.png`), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('compare.html: verdicts per route, one overlaid p95 chart per route (baseline and candidate), breakpoint-free', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compare-'));
+    const { model } = await buildLoadReport({
+      ndjsonPath: join(fixtures, 'pass', 'out.ndjson'),
+      summaryExportPath: join(fixtures, 'pass', 'summary-export.json'),
+      outFile: join(dir, 'load-report.html'),
+    });
+    const slow = JSON.parse(JSON.stringify(model)) as LoadReportModel;
+    const r = slow.routes.find((x) => x.name === 'GET /products')!;
+    for (const k of ['p50', 'p95', 'p99'] as const) {
+      r.latency[k] = (r.latency[k] ?? 0) + 40;
+      r.windows[k] = r.windows[k].map((v) => (v === null ? null : v + 40));
+      r.series[k] = r.series[k].map((v) => (v === null ? null : v + 40));
+    }
+    const comparison = compareLoadRuns({ baseline: { dir: 'baseline', model }, candidate: { dir: 'candidate', model: slow }, budget: { file: 'budget.json', budget: { p95: '+10%' } } });
+    const file = join(dir, 'compare.html');
+    writeFileSync(file, renderComparison(comparison));
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(pathToFileURL(file).href);
+    const verdicts = await page.$$eval('#routes td[data-entity-verdict]', (tds) => tds.map((td) => [td.parentElement!.getAttribute('data-entity'), td.getAttribute('data-entity-verdict')]));
+    expect(Object.fromEntries(verdicts)).toEqual(Object.fromEntries(model.routes.map((x) => [x.name, x.name === 'GET /products' ? 'regressed' : 'within noise'])));
+    expect(await page.textContent('#verdict')).toBe('OVER BUDGET');
+    const charts = await page.evaluate(() => (globalThis as unknown as { loadReportCharts: { data: { datasets: unknown[] } }[] }).loadReportCharts.map((c) => c.data.datasets.length));
+    expect(charts).toEqual(model.routes.map(() => 2));
+    await page.screenshot({ path: join(tmpdir(), 'load-compare.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

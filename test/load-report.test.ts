@@ -38,6 +38,17 @@ function exactPercentile(sorted: number[], p: number): number {
   return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];
 }
 
+/** k6's own definition: linear interpolation between the two nearest ranks */
+function k6Percentile(sorted: number[], p: number): number {
+  const i = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(i);
+  return lo + 1 >= sorted.length ? sorted[lo] : sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (i - lo);
+}
+
+function summaryOf(run: 'pass' | 'fail'): Record<string, Record<string, number>> {
+  return JSON.parse(readFileSync(join(fixtures, run, 'summary-export.json'), 'utf8')).metrics;
+}
+
 async function build(run: 'pass' | 'fail', summary: 'export' | 'handle' = 'export'): Promise<LoadReportModel> {
   const dir = mkdtempSync(join(tmpdir(), 'load-report-'));
   const summaryPaths = summary === 'export'
@@ -95,8 +106,11 @@ describe.skipIf(!haveFixtures)(fixtureTitle, () => {
       expect(r.latency.count).toBe(values.length);
       expect(r.latency.min).toBeCloseTo(values[0], 3);
       expect(r.latency.max).toBeCloseTo(values[values.length - 1], 3);
+      const k6 = summaryOf(run)[`http_req_duration{name:${r.name}}`] ?? {};
       for (const p of [50, 90, 95, 99] as const) {
-        const exact = exactPercentile(values, p);
+        // k6's own value where k6 computed it (one set of percentiles), our HDR's nearest rank elsewhere
+        const fromK6 = r.latencySource === 'k6' && k6[p === 50 ? 'med' : `p(${p})`] !== undefined;
+        const exact = fromK6 ? k6Percentile(values, p) : exactPercentile(values, p);
         const ours = r.latency[`p${p}`]!;
         expect(Math.abs(ours - exact) / exact, `${r.name} p${p}: ${ours} vs ${exact}`).toBeLessThan(0.002);
       }
@@ -108,27 +122,53 @@ describe.skipIf(!haveFixtures)(fixtureTitle, () => {
   it('reads gzipped output (k6 --out json=out.ndjson.gz) the same way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'load-report-'));
     writeFileSync(join(dir, 'out.ndjson.gz'), gzipSync(readFileSync(join(fixtures, 'fail', 'out.ndjson'))));
-    const { model } = await buildLoadReport({ ndjsonPath: join(dir, 'out.ndjson.gz'), outFile: join(dir, 'r.html') });
+    const { model } = await buildLoadReport({ ndjsonPath: join(dir, 'out.ndjson.gz'), summaryExportPath: join(fixtures, 'fail', 'summary-export.json'), outFile: join(dir, 'r.html') });
     const plain = await build('fail');
     expect(model.routes).toEqual(plain.routes);
     expect(model.run.points).toBe(plain.run.points);
   });
 
-  it('fail run: the 500s and 429s are sampled with route, status, time and scenario', async () => {
+  it('fail run: the 500s are sampled as failures with route, status, time and scenario; the allowed 429s are shown apart', async () => {
     const model = await build('fail');
-    const failures = rawPoints('fail').filter((p) => p.metric === 'http_req_failed' && (p.data.value === 1 || Number(p.data.tags.status) >= 400));
+    const points = rawPoints('fail').filter((p) => p.metric === 'http_req_failed');
+    const failures = points.filter((p) => p.data.value === 1);
+    const allowed = points.filter((p) => p.data.value === 0 && Number(p.data.tags.status) >= 400);
+    expect(allowed.length).toBeGreaterThan(0);
     expect(model.failedSamples.source).toBe('http_req_failed');
     expect(model.failedSamples.total).toBe(failures.length);
     const statuses = countBy(model.failedSamples.samples, (s) => s.status);
     expect(statuses).toEqual(countBy(failures, (p) => p.data.tags.status));
-    expect(Object.keys(statuses).sort()).toEqual(['429', '500']);
+    expect(Object.keys(statuses).sort()).toEqual(['500']);
     for (const s of model.failedSamples.samples) {
-      expect(s.route).toBe(s.status === '500' ? 'GET /products/{productId}' : 'GET /search');
-      expect(s.scenario).toBe(s.status === '500' ? 'browse' : 'search');
+      expect(s.route).toBe('GET /products/{productId}');
+      expect(s.scenario).toBe('browse');
       expect(Date.parse(s.time)).toBeGreaterThan(0);
     }
+    // the script allowed its 429s (expected_response true): they are answers it expected, not failures
+    expect(model.expectedAnswers).toEqual([{ route: 'GET /search', status: '429', count: allowed.length }]);
+    // this script declares no failed_requests counter, so its failures really carry no Correlation-Id
     expect(model.notes.join(' ')).toMatch(/Correlation-Id/);
-    expect(model.customMetrics.find((m) => m.name === 'rate_limited')?.count).toBe(statuses['429']);
+    expect(model.customMetrics.find((m) => m.name === 'rate_limited')?.count).toBe(allowed.length);
+  });
+
+  it('pass run: no failures, so no Correlation-Id note, and k6\'s own percentiles where it computed them', async () => {
+    const model = await build('pass');
+    if (model.failedSamples.total === 0) expect(model.notes.join(' ')).not.toMatch(/Correlation-Id/);
+    const summary = JSON.parse(readFileSync(join(fixtures, 'pass', 'summary-export.json'), 'utf8')).metrics;
+    for (const r of model.routes) {
+      const k6 = summary[`http_req_duration{name:${r.name}}`];
+      if (k6 && k6['p(95)'] !== undefined && k6.med !== undefined) {
+        expect(r.latencySource).toBe('k6');
+        expect(r.latency.p95).toBeCloseTo(k6['p(95)'], 3);
+      } else {
+        expect(r.latencySource).toBe('hdr');
+      }
+    }
+    // the Thresholds table's observed values are k6's too: one set of percentiles
+    for (const t of model.thresholds.filter((x) => x.observedSource === 'k6' && /^http_req_duration\{name:/.test(x.metric))) {
+      const route = model.routes.find((r) => t.metric === `http_req_duration{name:${r.name}}`);
+      if (route && /^p\(95\)/.test(t.expression)) expect(route.latency.p95).toBeCloseTo(t.observed!, 3);
+    }
   });
 });
 

@@ -41,6 +41,14 @@ const freePort = () =>
     });
   });
 
+describe('storefront-check packs', () => {
+  test('lists the built-in packs on stdout', async () => {
+    const r = await cli('packs');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^storefront-bff +Storefront BFF API \(41 operations, 66 clauses\)\nstorefront-v2 +Storefront API v2 \(52 operations, 44 clauses\)\n$/);
+  });
+});
+
 describe('storefront-check run', () => {
   test('an unreachable target exits 3 quickly with one line naming the URL and the error', async () => {
     const port = await freePort();
@@ -59,6 +67,10 @@ describe('storefront-check run', () => {
     [['--fault', 'no-such-fault'], /unknown fault 'no-such-fault'/],
     [['--env', 'moon'], /unknown environment 'moon'/],
     [['--concurrency', 'lots'], /--concurrency must be a whole number/],
+    [['--pack', 'storefront-v3'], /unknown contract pack 'storefront-v3': use one of storefront-bff, storefront-v2/],
+    [['--pack', './no-such-pack'], /has no pack\.yaml/],
+    [['--pack', 'storefront-v2', '--env', 'staging'], /pack storefront-v2 names no environments; give --base-url/],
+    [['--pack', 'storefront-v2', '--fault', 'pag-duplicate-across-pages'], /unknown fault 'pag-duplicate-across-pages'/],
   ])('usage error %j exits 2', async (args, message) => {
     const r = await cli('run', ...args, '--report-dir', join(cwd, 'usage'));
     expect(r.code).toBe(2);

@@ -2,7 +2,7 @@
 import { typeSearchQuery } from '../actions/type-search-query.ts';
 import { searchProducts } from '../actions/search-products.ts';
 import { viewProduct } from '../actions/view-product.ts';
-import { pick, startIteration, think } from '../lib/http.ts';
+import { pick, startIteration, stopped, think } from '../lib/http.ts';
 import { searchTerms } from '../config.ts';
 
 export function search(): void {
@@ -12,7 +12,7 @@ export function search(): void {
   typeSearchQuery(s, term);
   think();
   const product = pick(searchProducts(s, term));
-  if (!product) return; // nothing found: the shopper leaves
+  if (!product) return stopped(s, 'search', 'Search for products'); // nothing found: the shopper leaves
   think();
   viewProduct(s, product.id);
 }

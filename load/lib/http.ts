@@ -9,11 +9,12 @@
 import http, { type Response } from 'k6/http';
 import { sleep } from 'k6';
 import { randomBytes } from 'k6/crypto';
-import { Counter } from 'k6/metrics';
 import { ROUTES, settings, type RouteKey } from '../config.ts';
+import { metric } from './metrics.ts';
 
-const rateLimited = new Counter('rate_limited');
-const failedRequests = new Counter('failed_requests');
+const rateLimited = metric('rate_limited');
+const failedRequests = metric('failed_requests');
+const journeyStopped = metric('journey_stopped');
 
 /** How often one request is retried after a 429 before its answer is handed back. */
 const MAX_RATE_LIMIT_RETRIES = 5;
@@ -23,6 +24,8 @@ const MAX_RETRY_WAIT_S = 30;
 export interface Session {
   correlationId: string;
   token?: string;
+  /** the last answer: which route, what status (why a journey stopped, when it does) */
+  last?: { name: string; status: number };
 }
 
 /** A version 4 UUID from k6's crypto random bytes. */
@@ -74,15 +77,15 @@ export function retryAfterSeconds(res: Response, attempt: number): number {
  * Sends one request of a route: `path` is the concrete path (ids filled in), the route key gives the
  * `name` tag. Returns the final answer (after any 429 retries).
  */
-export function send(session: Session, method: string, route: RouteKey, path: string, opts: RequestOptions = {}): Response {
+export function send(s: Session, method: string, route: RouteKey, path: string, opts: RequestOptions = {}): Response {
   const { name, api } = ROUTES.routes[route];
   const expected = opts.expected || [200];
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'X-Api-Version': settings.apiVersion,
-    'Correlation-Id': session.correlationId,
+    'Correlation-Id': s.correlationId,
   };
-  if (session.token) headers['X-BFF-Token'] = session.token;
+  if (s.token) headers['X-BFF-Token'] = s.token;
   let body: string | null = null;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -96,21 +99,42 @@ export function send(session: Session, method: string, route: RouteKey, path: st
     sleep(retryAfterSeconds(res, attempt));
     res = http.request(method, url, body, params);
   }
+  s.last = { name, status: res.status };
   if (res.status === 429) rateLimited.add(1, { name });
   else if (expected.indexOf(res.status) < 0) {
-    failedRequests.add(1, { name, method, status: String(res.status), correlation_id: session.correlationId });
+    failedRequests.add(1, { name, method, status: String(res.status), correlation_id: s.correlationId });
   }
   return res;
 }
 
-/** The parsed JSON body, or undefined when there is none or it is not JSON. */
+// k6's Response is a host object (no properties can be added), and an answer's body is read right
+// after it arrives, by its action and its checks, before the next request: one memo slot suffices.
+let memoRes: Response | undefined;
+let memoBody: unknown;
+
+/** The parsed JSON body (parsed once per answer), or undefined when there is none or it is not JSON. */
 export function json<T>(res: Response): T | undefined {
-  if (typeof res.body !== 'string' || res.body.length === 0) return undefined;
-  try {
-    return JSON.parse(res.body) as T;
-  } catch (e) {
-    return undefined;
+  if (res === memoRes) return memoBody as T | undefined;
+  let body: unknown;
+  if (typeof res.body === 'string' && res.body.length > 0) {
+    try {
+      body = JSON.parse(res.body);
+    } catch (e) {
+      body = undefined;
+    }
   }
+  memoRes = res;
+  memoBody = body;
+  return body as T | undefined;
+}
+
+/**
+ * A journey that ends early says where and why (the last answer): the report names it as the
+ * reason a later route got no samples, e.g. "buy stopped at Sign in: POST /auth/login answered 401".
+ */
+export function stopped(s: Session, journey: string, step: string): void {
+  const why = s.last ? `${s.last.name} answered ${s.last.status}` : 'no request was answered';
+  journeyStopped.add(1, { journey, step, why });
 }
 
 /** A person's pause between steps. */

@@ -80,7 +80,7 @@ export function readEnvelope(ctx: CheckContext, ex: Exchange): ErrorEnvelope | u
   if (!isObject(b)) return undefined;
   const list = b[e.errorsField];
   const errors = (Array.isArray(list) ? list.filter(isObject) : []).map((x) => ({ field: str(x, e.entry.field), code: str(x, e.entry.code), message: str(x, e.entry.message) }));
-  return { status: b[e.statusField] as number, message: b[e.messageField] as string, code: str(b, e.codeField), type: str(b, e.typeField), errors, raw: b };
+  return { status: (e.statusField === undefined ? ex.response?.status : b[e.statusField]) as number, message: b[e.messageField] as string, code: str(b, e.codeField), type: str(b, e.typeField), errors, raw: b };
 }
 
 /**
@@ -93,7 +93,7 @@ export function expectEnvelope(ctx: CheckContext, ex: Exchange, want: EnvelopeEx
   const e = ctx.contract.conventions.error;
   const env = readEnvelope(ctx, ex);
   if (!env) ctx.fail(`${answered(ex)} without a JSON error envelope (ERR-01). Body: ${excerpt(ex)}`, ex);
-  if (env.status !== status) {
+  if (e.statusField !== undefined && env.status !== status) {
     ctx.fail(`${answered(ex)} but the envelope's ${e.statusField} is ${JSON.stringify(env.status)}; it must equal the HTTP status (ERR-01)`, ex);
   }
   if (typeof env.message !== 'string' || env.message.length === 0) {
@@ -114,32 +114,46 @@ export function expectEnvelope(ctx: CheckContext, ex: Exchange, want: EnvelopeEx
   return env;
 }
 
+/**
+ * A page in one model for both paging styles: `offset` is the index of the first item (page style:
+ * (page - 1) × pageSize), `position` the value as the envelope echoes it (an offset or a page
+ * number), `count` the envelope's count (page style: the number of items), `pages` the page
+ * style's total number of pages.
+ */
 export interface Paged {
   limit: number;
   offset: number;
+  position: number;
   count: number;
   total: number;
   results: unknown[];
+  pages?: number;
 }
 
 /** Reads a paged envelope with the pack's names; fails when a field is missing or not an integer. */
 export function pagedEnvelope(ctx: CheckContext, ex: Exchange): Paged {
-  const names = ctx.contract.conventions.paging.envelope;
+  const paging = ctx.contract.conventions.paging;
+  const names = paging.envelope;
   const b = body(ex);
   if (!isObject(b)) ctx.fail(`${answered(ex)} without a JSON object body; expected a paged envelope. Body: ${excerpt(ex)}`, ex);
-  const ints = {} as Record<'limit' | 'offset' | 'count' | 'total', number>;
-  for (const k of ['limit', 'offset', 'count', 'total'] as const) {
-    const v = b[names[k]];
+  const int = (name: string): number => {
+    const v = b[name];
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      ctx.fail(`${answered(ex)} with ${names[k]} = ${JSON.stringify(v)}; the paged envelope needs an integer ${names[k]}`, ex);
+      ctx.fail(`${answered(ex)} with ${name} = ${JSON.stringify(v)}; the paged envelope needs an integer ${name}`, ex);
     }
-    ints[k] = v;
-  }
+    return v;
+  };
   const results = b[names.results];
   if (!Array.isArray(results)) {
     ctx.fail(`${answered(ex)} with ${names.results} = ${JSON.stringify(results)}; the paged envelope needs an array`, ex);
   }
-  return { ...ints, results };
+  const limit = int(names.limit);
+  const position = int(names.offset);
+  const total = int(names.total);
+  if (paging.style === 'page') {
+    return { limit, position, offset: Math.max(0, position - 1) * limit, count: results.length, total, results, pages: int(names.pages!) };
+  }
+  return { limit, position, offset: position, count: int(names.count!), total, results };
 }
 
 /** UPPER_SNAKE_CASE as ERR-02 spells it. */

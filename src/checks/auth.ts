@@ -4,10 +4,13 @@
 
 import { answered, body, excerpt, expectEnvelope, expectStatus, isObject, pointer, resolveOrSkip, splitByWrites } from './assert.js';
 import {
-  asCustomer, buyable, call, fill, filledCart, gate, firstDifference, freshLogin, loginCredentials, newAddress, objectBody, pathFor,
-  placeOrder, sameJson, sampleBody, sharedFreshToken, tamper, type Json,
+  asCustomer, buyable, call, fill, filledCart, gate, firstDifference, freshLogin, loginCredentials, newAddress, objectBody,
+  placeOrder, sameJson, sharedFreshToken, tamper, type Json,
 } from './flows.js';
+import { pathFor, sampleBody } from './probe-requests.js';
 import type { CheckContext, CheckDef } from './types.js';
+import { onlyPack } from './conventions.js';
+import { packClause } from './pack-checks.js';
 import type { Operation } from '../contract/types.js';
 import type { Credential, Exchange } from '../http/types.js';
 
@@ -40,7 +43,9 @@ const validLogin: CheckDef = {
   title: 'login with valid credentials returns a token, tokenType Bearer, expiresIn > 0 and the customer',
   async run(ctx: CheckContext) {
     const s = await freshLogin(ctx);
-    const issues = ctx.validateShape('LoginResponse', body(s.exchange)).filter((i) => i.clause === 'AUTH-01');
+    // the login response's shape is the login operation's x-resource (BFF LoginResponse, v2 AuthResponse)
+    const shape = ctx.contract.byId(ctx.contract.conventions.auth.login.operationId).resource ?? 'LoginResponse';
+    const issues = ctx.validateShape(shape, body(s.exchange)).filter((i) => i.clause === packClause(ctx.contract, 'AUTH-01'));
     if (issues.length) ctx.fail(`${answered(s.exchange)} with a login response breaking AUTH-01: ${issuesText(issues)}`, s.exchange);
     const c = ctx.contract.conventions.auth.login;
     const emailPtr = `${c.customerIdPointer.replace(/\/[^/]*$/, '')}/${c.emailField}`;
@@ -101,13 +106,14 @@ const isCustomerOp = (o: Operation) => o.auth === 'customer';
 /** AUTH-04/05: `auth` on a customer endpoint must give 401 with the envelope. */
 function rejects(slug: string, clause: string, title: string, credential: (ctx: CheckContext) => Promise<Credential>, needs: CheckDef['needs'] = []) {
   return splitByWrites({
-    // the request must be refused: nothing changes, so it need not wait for the stateful flows
-    slug, clause, title, needs, appliesTo: isCustomerOp, stateful: false,
+    slug, clause, title, needs, appliesTo: isCustomerOp,
     async run(ctx: CheckContext) {
       const ex = await sendAs(ctx, ctx.op!, await credential(ctx));
       expectEnvelope(ctx, ex, { status: 401 });
     },
-  });
+    // a read must be refused and changes nothing: it need not wait for the stateful flows; a write
+    // probe first makes its own order or address (pathFor), which changes the customer's lists
+  }).map((def) => ({ ...def, stateful: def.writes }));
 }
 
 const customerTokenChecks: CheckDef[] = [
@@ -170,6 +176,8 @@ async function unchanged(ctx: CheckContext, what: string, before: Json, read: ()
 }
 
 const foreignCart: CheckDef = {
+  // AUTH-08's three checks drive the BFF's cart, order and address flows: they belong to storefront-bff
+  fitsPack: onlyPack('storefront-bff'),
   slug: 'foreign-cart', clause: 'AUTH-08', endpoint: 'GET /carts/{cartId}', needs: ['customer', 'customer2'], writes: true,
   title: "a customer cannot read or change another customer's cart",
   async run(ctx: CheckContext) {
@@ -189,6 +197,7 @@ const foreignCart: CheckDef = {
 };
 
 const foreignOrder: CheckDef = {
+  fitsPack: onlyPack('storefront-bff'),
   slug: 'foreign-order', clause: 'AUTH-08', endpoint: 'GET /orders/{orderId}', needs: ['customer', 'customer2'], writes: true,
   title: "a customer cannot read or cancel another customer's order",
   async run(ctx: CheckContext) {
@@ -205,6 +214,7 @@ const foreignOrder: CheckDef = {
 };
 
 const foreignAddress: CheckDef = {
+  fitsPack: onlyPack('storefront-bff'),
   slug: 'foreign-address', clause: 'AUTH-08', endpoint: 'PUT /customers/me/addresses/{addressId}', needs: ['customer', 'customer2'], writes: true,
   title: "a customer cannot read, change or delete another customer's address",
   async run(ctx: CheckContext) {
@@ -225,7 +235,7 @@ const foreignAddress: CheckDef = {
 };
 
 /** The keys of customer data (Customer, Address) that must never appear in a public body (AUTH-09). */
-const PII_KEYS = new Set(['emailAddress', 'phone', 'streetName']);
+const PII_KEYS = new Set(['emailAddress', 'phone', 'streetName', 'email', 'line1']); // BFF and v2 names
 
 function piiKeys(v: unknown, path = ''): string[] {
   if (Array.isArray(v)) return v.flatMap((x, i) => piiKeys(x, `${path}/${i}`));

@@ -2,7 +2,8 @@
 // cart the checks see while building one up, and an order's totalAmount against its confirmed cart.
 
 import { answered, body, excerpt, expectStatus, isObject, pointer } from './assert.js';
-import { addItem, buyable, call, checkout, confirm, discountCode, newCart, objectBody, type Json } from './flows.js';
+import { discountCode } from './discount-codes.js';
+import { addItem, buyable, call, checkout, confirm, newCart, objectBody, type Json } from './flows.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
 

@@ -8,6 +8,10 @@ import type { CheckContext, CheckDef } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
+import { sortSpelling } from './conventions.js';
+import { type Provoked, v2WriteBattery } from './error-battery-v2.js';
+import { gatewayChecks, judgedErrorAnswer } from './gateway.js';
+import type { PackConventions } from '../contract/types.js';
 
 const MALFORMED = '{"storefront-check": ';
 
@@ -60,18 +64,13 @@ async function unknownId(ctx: CheckContext, op: Operation): Promise<Exchange> {
 const withIdParam = (op: Operation) => readable(op) && Object.keys(op.params).length > 0;
 const publicOps = (ctx: CheckContext) => ctx.contract.operations.filter((o) => readable(o) && o.auth === 'public');
 
-/** One provocation of the battery: the answer, and the field a 422 must name. */
-interface Provoked {
-  ex: Exchange;
-  field?: string;
-}
 
 async function readBattery(ctx: CheckContext): Promise<Provoked[]> {
   const c = ctx.contract.conventions;
   const out: Provoked[] = [{ ex: await ctx.send({ method: 'GET', path: unknownRoute() }) }];
   for (const ex of await Promise.all(publicOps(ctx).filter(withIdParam).map((op) => unknownId(ctx, op)))) out.push({ ex });
   const sortable = publicOps(ctx).find((o) => o.paged && o.sort.length);
-  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: `zz${c.sorting.separator}${c.sorting.directions.asc}` }) });
+  if (sortable) out.push({ ex: await sendOp(ctx, sortable, { [c.sorting.param]: c.sorting.style === 'named' ? 'zz_not_a_sort_key' : sortSpelling(ctx, { ...sortable.sort[0]!, name: 'zz' }, 'asc') }) });
   for (const op of publicOps(ctx).filter((o) => Object.keys(o.requiredQuery).length)) {
     out.push({ ex: await sendOp(ctx, op, Object.fromEntries(Object.keys(op.requiredQuery).map((k) => [k, undefined]))) });
   }
@@ -108,15 +107,20 @@ async function writeBattery(ctx: CheckContext): Promise<Provoked[]> {
   return out.filter((p) => (p.ex.response?.status ?? 0) >= 400);
 }
 
+/** The write batteries by pack: each drives its pack's own flows (the BFF's carts and checkout, v2's registration, addresses, guest orders, cards). */
+const WRITE_BATTERIES: Record<string, (ctx: CheckContext) => Promise<Provoked[]>> = { 'storefront-bff': writeBattery, 'storefront-v2': v2WriteBattery };
+const hasWriteBattery = (c: PackConventions): boolean => c.name in WRITE_BATTERIES;
+
 function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
-  return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => writeBattery(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
+  const write = WRITE_BATTERIES[ctx.contract.conventions.name] ?? (() => ctx.skip(`pack ${ctx.contract.name} has no write battery`));
+  return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => write(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
 }
 
 /** The battery, then every error answer (not to HEAD) the run has received. */
 async function observedErrors(ctx: CheckContext, writes: boolean): Promise<Exchange[]> {
   await battery(ctx, writes);
-  // 502/503/504 are a downstream outage's (ERR-07), and /health/ready's documented DOWN body is a 503
-  return ctx.http.exchanges().filter((ex) => (ex.response?.status ?? 0) >= 400 && ![502, 503, 504].includes(ex.response!.status) && ex.request.method !== 'HEAD');
+  // 502/503/504 bodies too (gateway.ts); only a documented 5xx body of its own (/health/ready's DOWN) is not an envelope
+  return ctx.http.exchanges().filter((ex) => judgedErrorAnswer(ctx, ex));
 }
 
 export function envelopeValid(ctx: CheckContext, ex: Exchange): void {
@@ -132,9 +136,31 @@ export function codeSnake(ctx: CheckContext, ex: Exchange): void {
   for (const e of env?.errors ?? []) if (e.code !== undefined && !UPPER_SNAKE.test(e.code)) ctx.fail(`${answered(ex)} with an ${f.errorsField} entry code ${JSON.stringify(e.code)}; codes are UPPER_SNAKE_CASE (ERR-02)`, ex);
 }
 
+/** A pack's code list entry: a literal code, or a pattern written /…/. */
+function codeMatches(entry: string, code: string): boolean {
+  const m = /^\/(.*)\/$/.exec(entry);
+  return m ? new RegExp(m[1]!).test(code) : entry === code;
+}
+
+/** ERR-03 by codes (pack.yaml error.codesByStatus): the code is one the pack allows for the status. */
+function codeFits(ctx: CheckContext, ex: Exchange): void {
+  const f = ctx.contract.conventions.error;
+  const status = ex.response!.status;
+  const allowed = f.codesByStatus![String(status)] ?? (status >= 500 ? f.codesByStatus!['5xx'] : undefined);
+  const code = readEnvelope(ctx, ex)?.code;
+  if (allowed === undefined || code === undefined) return;
+  if (!allowed.some((entry) => codeMatches(entry, code))) {
+    ctx.fail(`${answered(ex)} with ${f.codeField} ${JSON.stringify(code)}; status ${status} fits ${allowed.join(', ')} (ERR-03)`, ex);
+  }
+}
+
 export function typeFits(ctx: CheckContext, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
-  if (!f.typeField || !f.typeByStatus) ctx.skip('the pack defines no error type');
+  if (f.codesByStatus) codeFits(ctx, ex);
+  if (!f.typeField || !f.typeByStatus) {
+    if (f.codesByStatus) return;
+    ctx.skip('the pack defines no error type and no codes by status');
+  }
   const raw = isObject(ex.response?.json) ? ex.response!.json[f.typeField] : undefined;
   if (raw === undefined) return;
   const status = ex.response!.status;
@@ -146,6 +172,7 @@ export function typeFits(ctx: CheckContext, ex: Exchange): void {
 }
 
 function entriesName(ctx: CheckContext, p: Provoked): void {
+  if (p.want !== undefined && p.ex.response?.status !== p.want) ctx.fail(`${answered(p.ex)}; a ${p.want === 422 ? 'well-formed body that breaks the rules' : 'conflict'} gives ${p.want} (ERR-04)`, p.ex);
   if (p.ex.response?.status !== 422) return;
   const f = ctx.contract.conventions.error;
   const env = expectEnvelope(ctx, p.ex, { status: 422 });
@@ -168,8 +195,9 @@ const envelopeChecks: CheckDef[] = ([
   ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status', typeFits],
 ] as const).flatMap(([clause, slug, title, judge]) =>
   [false, true].map((writes): CheckDef => ({
-    // atEnd: they judge every error answer the run received, whichever family provoked it
-    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true,
+    // atEnd: they judge every error answer the run received, whichever family provoked it;
+    // a write battery drives its pack's own flows: only packs that have one (WRITE_BATTERIES)
+    slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true, ...(writes ? { fitsPack: hasWriteBattery } : {}),
     run: async (ctx) => {
       const seen = await observedErrors(ctx, writes);
       for (const ex of seen) judge(ctx, ex);
@@ -189,7 +217,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
   const c = ctx.contract.conventions;
   const junk: Array<Record<string, string>> = [
     { [c.paging.limitParam]: '1e309' }, { [c.paging.offsetParam]: '99999999999999999999' }, { [c.sorting.param]: '::' },
-    { [c.sorting.param]: '\u0000' }, { [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' },
+    { [c.sorting.param]: '\u0000' }, ...(c.filtering ? [{ [`${c.filtering.param}[[`]: '1' }, { [`${c.filtering.param}[price[gte]]`]: 'NaN' }] : []),
     { locale: '\u00ff\u00fe' }, { query: `${'x'.repeat(2000)}'"<>` },
   ];
   const specs: RequestSpec[] = [];
@@ -201,7 +229,7 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
       throw err;
     }
     const variants: Array<Record<string, string>> = [{}, ...(op.paged ? junk : [])];
-    for (const f of op.sort) for (const d of Object.values(c.sorting.directions)) variants.push({ [c.sorting.param]: `${f.name}${c.sorting.separator}${d}` });
+    for (const f of op.sort) for (const d of ['asc', 'desc'] as const) variants.push({ [c.sorting.param]: sortSpelling(ctx, f, d) });
     for (const q of variants) specs.push(await opRequest(ctx, op, q));
     if (withIdParam(op)) {
       const base = await opRequest(ctx, op);
@@ -226,7 +254,7 @@ export const errorChecks: CheckDef[] = [
     run: async (ctx) => (await battery(ctx, false)).forEach((p) => entriesName(ctx, p)),
   },
   {
-    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true,
+    slug: 'field-names-422-write-battery', clause: 'ERR-04', title: 'a 422 of the cart and address flows names the offending field', endpoint: '*', writes: true, fitsPack: hasWriteBattery,
     run: async (ctx) => (await battery(ctx, true)).forEach((p) => entriesName(ctx, p)),
   },
   {
@@ -253,5 +281,6 @@ export const errorChecks: CheckDef[] = [
   ...splitByWrites({ slug: 'malformed-json', clause: 'ERR-06', title: 'malformed JSON in a body gives 400', appliesTo: (op) => op.hasBody, run: malformedJson }),
   { slug: 'input-battery', clause: 'ERR-07', title: 'valid and invalid inputs never give a 5xx', endpoint: '*', run: inputBattery },
   { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', atEnd: true, run: async (ctx) => noServerErrors(ctx) },
+  ...gatewayChecks,
 ];
 

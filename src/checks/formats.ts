@@ -7,6 +7,7 @@ import type { Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, isObject, readable, sendOp } from './assert.js';
+import { decimalMoneyProblem, minorUnit } from './money.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -26,19 +27,13 @@ async function bodyOf(ctx: CheckContext): Promise<Exchange> {
   return ex;
 }
 
-/** ISO 4217 minor unit (AUD 2, JPY 0, KWD 3) from the platform's currency data. */
-function minorUnit(currency: string): number | undefined {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return undefined;
-  }
-}
 
 export type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
 
-export const money: Judge = (ctx, node) => {
+export const money: Judge = (ctx, node, ptr) => {
   const m = ctx.contract.conventions.money;
+  // decimal money (v2): judged once over the whole body, each amount against its nearest currency
+  if (m.form === 'decimal') return ptr === '' ? decimalMoneyProblem(m, node) : undefined;
   if (!isObject(node) || !(m.amountField in node) || !(m.currencyField in node)) return undefined;
   const currency = node[m.currencyField];
   const amount = node[m.amountField];
@@ -54,11 +49,20 @@ export const money: Judge = (ctx, node) => {
   return undefined;
 };
 
-export const timestamp: Judge = (_ctx, node, _ptr, key) => {
-  if (!/At$/.test(key) || node === null) return undefined;
-  if (typeof node !== 'string' || !TIMESTAMP.test(node) || Number.isNaN(Date.parse(node))) {
-    return `${key} ${JSON.stringify(node)} is not an RFC 3339 UTC timestamp with a trailing Z`;
+/** pack.yaml `timestamps`: a field name, or a pattern written /…/ ('/At$/'). */
+function isTimestampField(fields: readonly string[], key: string): boolean {
+  return fields.some((f) => (/^\/.*\/$/.test(f) ? new RegExp(f.slice(1, -1)).test(key) : f === key));
+}
+
+export const timestamp: Judge = (ctx, node, _ptr, key) => {
+  const t = ctx.contract.conventions.timestamps;
+  if (!(t ? isTimestampField(t.fields, key) : /At$/.test(key)) || node === null) return undefined;
+  const pattern = t ? new RegExp(t.pattern) : TIMESTAMP;
+  if (typeof node !== 'string' || !pattern.test(node) || Number.isNaN(Date.parse(node))) {
+    return `${key} ${JSON.stringify(node)} is not a UTC timestamp matching ${pattern.source}`;
   }
+  // a real calendar time: 2024-02-30T10:00:00Z parses in some engines, round-tripping does not lie
+  if (t && new Date(Date.parse(node)).toISOString().slice(0, 19) !== node.slice(0, 19)) return `${key} ${JSON.stringify(node)} is not a real calendar time`;
   return undefined;
 };
 
@@ -89,8 +93,10 @@ export const ids: Judge = (_ctx, node, _ptr, key) => {
   if (isObject(node) && 'id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
     return `version ${JSON.stringify(node.version)}; a resource's version is an integer >= 1`;
   }
-  if (isObject(node) && typeof node.createdAt === 'string' && typeof node.lastModifiedAt === 'string' && Date.parse(node.createdAt) > Date.parse(node.lastModifiedAt)) {
-    return `createdAt ${node.createdAt} is after lastModifiedAt ${node.lastModifiedAt}`;
+  for (const later of ['lastModifiedAt', 'updatedAt']) {
+    if (isObject(node) && typeof node.createdAt === 'string' && typeof node[later] === 'string' && Date.parse(node.createdAt) > Date.parse(node[later] as string)) {
+      return `createdAt ${node.createdAt} is after ${later} ${String(node[later])}`;
+    }
   }
   return undefined;
 };

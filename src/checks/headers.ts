@@ -6,8 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Operation } from '../contract/types.js';
+import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
+import { correlationHeader } from './conventions.js';
+import { freshLogin } from './flows.js';
 import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 
 const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
@@ -138,7 +141,7 @@ async function apiVersionWithout(ctx: CheckContext): Promise<void> {
 const correlationValue = () => `StorefrontCheck-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 async function correlationEcho(ctx: CheckContext, send: (headers: Record<string, string>) => Promise<Exchange>): Promise<void> {
-  const name = ctx.contract.conventions.headers.correlationId;
+  const name = correlationHeader(ctx);
   const id = correlationValue();
   const ex = await send({ [name]: id });
   const got = header(ex, name);
@@ -146,7 +149,7 @@ async function correlationEcho(ctx: CheckContext, send: (headers: Record<string,
 }
 
 async function correlationGenerated(ctx: CheckContext): Promise<void> {
-  const name = ctx.contract.conventions.headers.correlationId;
+  const name = correlationHeader(ctx);
   const seen: Exchange[] = [];
   for (let i = 0; i < 2; i++) {
     const ex = await sendOp(ctx, ctx.op!, {}, { headers: { [name]: null } });
@@ -189,12 +192,40 @@ async function ownResourcePath(ctx: CheckContext, op: Operation): Promise<string
   return path;
 }
 
+/**
+ * HDR-06 at the socket: the client never reads a 204's body, so the DELETE of a resource of the
+ * check's own is sent on a connection of its own (ctx.raw). A body on the wire or a non-zero
+ * Content-Length fails; so does a 2xx the row does not document (200 on rows 17/33).
+ */
 async function noContent(ctx: CheckContext): Promise<void> {
-  const auth = credentialFor(ctx, ctx.op!);
-  const ex = await ctx.send({ method: ctx.op!.method, path: await ownResourcePath(ctx, ctx.op!), auth });
-  const status = expectStatus(ctx, ex, 200, 204);
+  const op = ctx.op!;
+  const path = await ownResourcePath(ctx, op);
   emptyBodies(ctx, ctx.http.exchanges());
-  if (status !== 204) ctx.skip(`${answered(ex)} (a documented alternative): no 204 to check`);
+  if (!ctx.raw) ctx.skip('this runtime cannot read answers at the socket');
+  const answer = await ctx.raw({ method: op.method, path, auth: credentialFor(ctx, op) });
+  const said = `${op.method} ${path} answered ${answer.status}`;
+  const documented = op.responses.map((r) => r.status).filter((st) => /^2\d\d$/.test(st));
+  if (answer.status >= 200 && answer.status < 300 && !documented.includes(String(answer.status))) {
+    ctx.fail(`${said}; row ${op.row} documents ${documented.join(' or ')} for ${op.key} (HDR-06)`);
+  }
+  if (answer.status !== 204) {
+    if (answer.status >= 300) ctx.fail(`${said} to the DELETE of a resource the check created; expected ${documented.join(' or ')}`);
+    ctx.skip(`${said} (a documented alternative): no 204 to check`);
+  }
+  const problem = headOnlyProblem(answer, '204');
+  if (problem) ctx.fail(`${said}, which ${problem}; a 204 has an empty body (HDR-06, read at the socket)`);
+  ctx.note('204 read at the socket: no body bytes, no Content-Length');
+}
+
+/** HDR-06 on logout's 204 (row 3), read at the socket, with a session of the check's own. */
+async function logoutNoContent(ctx: CheckContext): Promise<void> {
+  if (!ctx.raw) ctx.skip('this runtime cannot read answers at the socket');
+  const { token } = await freshLogin(ctx);
+  const answer = await ctx.raw({ method: ctx.op!.method, path: ctx.op!.path, auth: { token, as: 'customer' } });
+  const said = `${ctx.op!.key} answered ${answer.status}`;
+  if (answer.status !== 204) ctx.fail(`${said}; row 3 documents 204`);
+  const problem = headOnlyProblem(answer, '204');
+  if (problem) ctx.fail(`${said}, which ${problem}; a 204 has an empty body (HDR-06, read at the socket)`);
 }
 
 async function notPubliclyCacheable(ctx: CheckContext): Promise<void> {
@@ -237,4 +268,8 @@ export const headerChecks: CheckDef[] = [
   { slug: 'cache-control-private', clause: 'HDR-07', title: 'customer data is not publicly cacheable', appliesTo: (op) => readable(op) && op.pii, run: notPubliclyCacheable },
   // last: it deletes resources (its own)
   { slug: 'no-content-empty', clause: 'HDR-06', title: 'a 204 has an empty body', writes: true, appliesTo: deletes204, run: noContent },
+  {
+    slug: 'logout-no-content', clause: 'HDR-06', title: "logout's 204 has an empty body", writes: true, needs: ['customer'],
+    appliesTo: (op) => op.operationId === 'logout', fitsPack: (c) => c.name === 'storefront-bff', run: logoutNoContent,
+  },
 ];

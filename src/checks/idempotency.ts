@@ -5,9 +5,12 @@
 import { answered, body, excerpt, expectEnvelope, expectStatus, header, isObject, opRequest, pointer } from './assert.js';
 import {
   addItem, addressInput, buyable, call, cancelOrder, checkout, confirm, filledCart, firstDifference, newAddress,
-  newCart, objectBody, placeOrder, sameJson, discountCode, type Json,
+  newCart, objectBody, placeOrder, sameJson, type Json,
 } from './flows.js';
+import { fieldSorting, structuredFilters } from './conventions.js';
+import { discountCode } from './discount-codes.js';
 import type { CheckContext, CheckDef } from './types.js';
+import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 
 const mediaType = (ex: Exchange) => (header(ex, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -37,6 +40,11 @@ const headLikeGet: CheckDef = {
     expectStatus(ctx, head, get.response.status);
     if (mediaType(head) !== mediaType(get)) ctx.fail(`HEAD answered Content-Type '${mediaType(head)}' but GET '${mediaType(get)}'`, get, head);
     if (head.response?.text) ctx.fail(`${answered(head)} with a body (${head.response.text.length} characters); HEAD has none`, head);
+    // the client never reads a body after a HEAD's head: read it at the socket
+    if (!ctx.raw) return;
+    const path = head.request.url.slice(ctx.target.baseUrl.length);
+    const problem = headOnlyProblem(await ctx.raw({ method: 'HEAD', path, auth: spec.auth, headers: spec.headers }), 'HEAD');
+    if (problem) ctx.fail(`HEAD ${path}, read at the socket, ${problem}; HEAD has no body (IDM-01)`, head);
   },
 };
 
@@ -151,7 +159,7 @@ const repeatDelete: CheckDef = {
 /** Orders of the customer whose line items are exactly `fingerprint`, newest first. */
 async function ordersLike(ctx: CheckContext, fingerprint: string): Promise<{ ids: string[]; ex: Exchange }> {
   const s = ctx.contract.conventions.sorting;
-  const ex = await call(ctx, 'listOrders', { query: { [s.param]: `createdAt${s.separator}${s.directions.desc}`, limit: ctx.contract.conventions.paging.maxLimit } });
+  const ex = await call(ctx, 'listOrders', { query: { [s.param]: `createdAt${fieldSorting(ctx).separator}${fieldSorting(ctx).directions.desc}`, limit: ctx.contract.conventions.paging.maxLimit } });
   const results = pointer(objectBody(ctx, ex, 200), `/${ctx.contract.conventions.paging.envelope.results}`);
   const ids = (Array.isArray(results) ? results : []).filter((o) => isObject(o) && lineItemsPrint(o.lineItems) === fingerprint).map((o) => String((o as Json).id));
   return { ids, ex };
@@ -258,7 +266,7 @@ const cancelShipped: CheckDef = {
   async run(ctx: CheckContext) {
     let order: Json | undefined;
     for (const status of ['SHIPPED', 'DELIVERED']) {
-      const ex = await call(ctx, 'listOrders', { query: { [`${ctx.contract.conventions.filtering.param}[status]`]: status, limit: 1 } });
+      const ex = await call(ctx, 'listOrders', { query: { [`${structuredFilters(ctx).param}[status]`]: status, limit: 1 } });
       const first = pointer(body(ex), `/${ctx.contract.conventions.paging.envelope.results}/0`);
       if (isObject(first) && first.status === status) { order = first; break; }
     }

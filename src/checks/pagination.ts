@@ -1,8 +1,11 @@
 // PAG-01..08: the paged envelope of every paged GET in the catalogue (op.paged): defaults,
 // arithmetic, full pages, out-of-range limit/offset (reject or clamp, CONTRACT.md section 4),
-// past-the-end pages, the exactly-once walk and the echo of applied values.
+// past-the-end pages, the exactly-once walk and the echo of applied values. Both paging styles of
+// pack.yaml (offset/limit, page/pageSize) with the pack's names; the probes of arbitrary offsets
+// (PAG-02, PAG-03) fit the offset style only, the page style has its own arithmetic check.
 
-import type { Operation } from '../contract/types.js';
+import type { Operation, PackConventions } from '../contract/types.js';
+import { sortSpelling } from './conventions.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, expectEnvelope, expectStatus, isObject, pagedEnvelope, readable, sendOp, type Paged } from './assert.js';
@@ -29,7 +32,27 @@ function names(ctx: CheckContext) {
   return ctx.contract.conventions.paging;
 }
 
-/** Each page of op from offset 0 with `limit` (and `query`), at most `maxPages`. */
+const offsetStyle = (c: PackConventions): boolean => c.paging.style === 'offset';
+const pageStyle = (c: PackConventions): boolean => c.paging.style === 'page';
+
+/** The query of the page of `limit` items starting at item `offset` (page style: a multiple of limit). */
+export function positionQuery(ctx: CheckContext, limit: number, offset: number): Record<string, number> {
+  const p = names(ctx);
+  const position = p.style === 'page' ? Math.floor(offset / limit) + 1 : offset;
+  return { [p.limitParam]: limit, [p.offsetParam]: position };
+}
+
+/** The position parameter's first value: offset 0, or page 1. */
+const firstPosition = (ctx: CheckContext): number => (names(ctx).style === 'page' ? 1 : 0);
+
+/** Pages of the walk fetched together once the first page told the total (a distant target costs one round trip per batch). */
+const WALK_BATCH = 8;
+
+/**
+ * Each page of op from offset 0 with `limit` (and `query`), at most `maxPages`: the first page, then
+ * the pages its total implies in batches, kept up to where a sequential walk would have stopped
+ * (an empty page, or the end each page's own total names) and continued one by one past them.
+ */
 export async function walkPages(
   ctx: CheckContext,
   op: Operation,
@@ -37,14 +60,22 @@ export async function walkPages(
   query: Record<string, string | number | Array<string | number>> = {},
   maxPages = 50,
 ): Promise<Array<{ ex: Exchange; page: Paged }>> {
-  const p = names(ctx);
-  const pages: Array<{ ex: Exchange; page: Paged }> = [];
-  let offset = 0;
-  for (let i = 0; i < maxPages; i++) {
-    const got = await page(ctx, op, { ...query, [p.limitParam]: limit, [p.offsetParam]: offset });
+  const at = (offset: number) => page(ctx, op, { ...query, ...positionQuery(ctx, limit, offset) });
+  const pages = [await at(0)];
+  const done = (p: Paged, offset: number) => p.count === 0 || offset + p.count >= p.total;
+  if (done(pages[0]!.page, 0)) return pages;
+  const planned = Math.min(maxPages, Math.ceil(pages[0]!.page.total / limit));
+  for (let next = 1; next < planned; next += WALK_BATCH) {
+    const batch = await Promise.all(Array.from({ length: Math.min(WALK_BATCH, planned - next) }, (_, i) => at((next + i) * limit)));
+    for (const [i, got] of batch.entries()) {
+      pages.push(got);
+      if (done(got.page, (next + i) * limit)) return pages;
+    }
+  }
+  for (let offset = pages.length * limit; pages.length < maxPages; offset += limit) {
+    const got = await at(offset);
     pages.push(got);
-    if (got.page.count === 0 || offset + got.page.count >= got.page.total) break;
-    offset += limit;
+    if (done(got.page, offset)) break;
   }
   return pages;
 }
@@ -74,8 +105,8 @@ export function arithmetic(p: Paged): string[] {
 async function defaults(ctx: CheckContext): Promise<void> {
   const p = names(ctx);
   const { ex, page: pg } = await page(ctx, ctx.op!);
-  if (pg.limit !== p.defaultLimit || pg.offset !== 0) {
-    ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.offset}; without parameters the contract (PAG-01) gives ${p.envelope.limit}=${p.defaultLimit}, ${p.envelope.offset}=0`, ex);
+  if (pg.limit !== p.defaultLimit || pg.position !== firstPosition(ctx)) {
+    ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.position}; without parameters the contract (PAG-01) gives ${p.envelope.limit}=${p.defaultLimit}, ${p.envelope.offset}=${firstPosition(ctx)}`, ex);
   }
   if (pg.total > p.defaultLimit && pg.results.length !== p.defaultLimit) {
     ctx.fail(`${answered(ex)} with ${pg.results.length} results of ${pg.total}; the default page holds ${p.defaultLimit} (PAG-01)`, ex);
@@ -113,7 +144,7 @@ async function fullPages(ctx: CheckContext): Promise<void> {
 async function outOfRange(ctx: CheckContext, param: 'limit' | 'offset'): Promise<void> {
   const p = names(ctx);
   const name = param === 'limit' ? p.limitParam : p.offsetParam;
-  const values = param === 'limit' ? [p.minLimit - 1, p.maxLimit + 1, -1, 'abc'] : [-1, 'abc'];
+  const values = param === 'limit' ? [p.minLimit - 1, p.maxLimit + 1, -1, 'abc'] : p.style === 'page' ? [0, -1, 'abc'] : [-1, 'abc'];
   const clause = param === 'limit' ? 'PAG-04' : 'PAG-05';
   for (const v of values) {
     const ex = await sendOp(ctx, ctx.op!, { [name]: v });
@@ -125,7 +156,7 @@ async function outOfRange(ctx: CheckContext, param: 'limit' | 'offset'): Promise
       ctx.fail(`${answered(ex)}; ${name}=${v} must be rejected with 400 or clamped with 200 (${clause})`, ex);
     }
     const pg = pagedEnvelope(ctx, ex);
-    const echoed = param === 'limit' ? pg.limit : pg.offset;
+    const echoed = param === 'limit' ? pg.limit : pg.position;
     const what = `${answered(ex)} with ${p.envelope[param]}=${echoed} and ${pg.results.length} results`;
     if (param === 'limit') {
       if (echoed < p.minLimit || echoed > p.maxLimit) {
@@ -136,7 +167,7 @@ async function outOfRange(ctx: CheckContext, param: 'limit' | 'offset'): Promise
       }
       continue;
     }
-    if (echoed < 0) ctx.fail(`${what}; expected 400 or a clamped, valid ${name} (${clause})`, ex);
+    if (echoed < firstPosition(ctx)) ctx.fail(`${what}; expected 400 or a clamped, valid ${name} (${clause})`, ex);
     // the reflected value must be the applied one: the same page as asking for it outright
     const again = await sendOp(ctx, ctx.op!, { [name]: echoed });
     const a = pg.results.map(identity).join(',');
@@ -147,6 +178,7 @@ async function outOfRange(ctx: CheckContext, param: 'limit' | 'offset'): Promise
 
 async function pastTheEnd(ctx: CheckContext): Promise<void> {
   const p = names(ctx);
+  if (p.style === 'page') return pastTheLastPage(ctx);
   const { page: first } = await page(ctx, ctx.op!, { [p.limitParam]: 1 });
   for (const offset of [first.total, first.total + 50]) {
     const ex = await sendOp(ctx, ctx.op!, { [p.offsetParam]: offset });
@@ -161,11 +193,51 @@ async function pastTheEnd(ctx: CheckContext): Promise<void> {
   }
 }
 
+/** Page style: a page after the last gives 200, no items and the same total. */
+async function pastTheLastPage(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const { page: first } = await page(ctx, ctx.op!);
+  for (const n of [first.pages! + 1, first.pages! + 50]) {
+    const ex = await sendOp(ctx, ctx.op!, { [p.offsetParam]: n });
+    if (ex.response?.status !== 200) ctx.fail(`${answered(ex)}; ${p.offsetParam} > ${p.envelope.pages} (${first.pages}) must give 200 with no ${p.envelope.results} (PAG-06)`, ex);
+    const pg = pagedEnvelope(ctx, ex);
+    if (pg.results.length !== 0 || pg.total !== first.total) {
+      ctx.fail(`${answered(ex)} with ${pg.results.length} ${p.envelope.results} and ${p.envelope.total}=${pg.total}; past the last page expected none and ${p.envelope.total}=${first.total} (PAG-06)`, ex);
+    }
+  }
+}
+
+/** Page style: pages = ceil(total / size), every page before the last full, the last holding the rest. */
+async function pageArithmetic(ctx: CheckContext): Promise<void> {
+  const p = names(ctx);
+  const first = await page(ctx, ctx.op!);
+  const size = Math.max(p.minLimit, Math.min(p.maxLimit, first.page.total > 2 ? Math.ceil(first.page.total / 3) : 1));
+  const probes = [first, await page(ctx, ctx.op!, { [p.limitParam]: size })];
+  const pages = probes[1]!.page.pages!;
+  if (pages > 1) probes.push(await page(ctx, ctx.op!, { [p.limitParam]: size, [p.offsetParam]: pages }));
+  for (const { ex, page: pg } of probes) {
+    const e = p.envelope;
+    const want = Math.ceil(pg.total / pg.limit);
+    const bad: string[] = [];
+    if (pg.pages !== want) bad.push(`${e.pages}=${pg.pages} but ceil(${e.total} ${pg.total} / ${e.limit} ${pg.limit}) is ${want}`);
+    if (pg.results.length > pg.limit) bad.push(`${pg.results.length} ${e.results} > ${e.limit} ${pg.limit}`);
+    const expected = pg.position < want ? pg.limit : pg.position === want ? pg.total - (want - 1) * pg.limit : 0;
+    if (pg.results.length !== expected) bad.push(`${e.offset} ${pg.position} of ${want} holds ${pg.results.length} ${e.results}; expected ${expected}`);
+    if (bad.length) ctx.fail(`${answered(ex)} with ${bad.join('; ')} (PAG-02)`, ex);
+  }
+  ctx.note(`verified on ${probes.length} pages`);
+}
+
 async function fullWalk(ctx: CheckContext): Promise<void> {
   const op = ctx.op!;
   const p = names(ctx);
-  const sort = op.sort[0] ? { [ctx.contract.conventions.sorting.param]: `${op.sort[0].name}${ctx.contract.conventions.sorting.separator}${ctx.contract.conventions.sorting.directions.asc}` } : {};
-  const { page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  const sort = op.sort[0] ? { [ctx.contract.conventions.sorting.param]: sortSpelling(ctx, op.sort[0], 'asc') } : {};
+  const { ex: firstEx, page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  if (op.sort[0]) {
+    // the walk's fixed sort must not shrink the list: an empty sorted answer is no walk to skip
+    const { ex, page: plain } = await page(ctx, op, { [p.limitParam]: 1 });
+    if (plain.total !== first.total) ctx.fail(`${answered(firstEx)} with total ${first.total}, but without the sort ${answered(ex)} with total ${plain.total}: a fixed sort must walk the same items (PAG-07)`, firstEx, ex);
+  }
   if (first.total < 2) ctx.skip(`${op.key}: the list has one page only (total ${first.total})`);
   // several pages whatever the size: a small list is walked in pages of about a third
   const limit = first.total > 2 * p.defaultLimit ? (first.total / p.defaultLimit > 25 ? p.maxLimit : p.defaultLimit) : Math.max(1, Math.ceil(first.total / 3));
@@ -189,10 +261,11 @@ async function fullWalk(ctx: CheckContext): Promise<void> {
 
 async function echoApplied(ctx: CheckContext): Promise<void> {
   const p = names(ctx);
-  for (const [l, o] of [[3, 2], [p.maxLimit, 0], [p.minLimit, 1]] as const) {
+  const at = firstPosition(ctx);
+  for (const [l, o] of [[3, at + 2], [p.maxLimit, at], [p.minLimit, at + 1]] as const) {
     const { ex, page: pg } = await page(ctx, ctx.op!, { [p.limitParam]: l, [p.offsetParam]: o });
-    if (pg.limit !== l || pg.offset !== o) {
-      ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.offset}; valid values must be echoed as applied: ${l}, ${o} (PAG-08)`, ex);
+    if (pg.limit !== l || pg.position !== o) {
+      ctx.fail(`${answered(ex)} with ${p.envelope.limit}=${pg.limit}, ${p.envelope.offset}=${pg.position}; valid values must be echoed as applied: ${l}, ${o} (PAG-08)`, ex);
     }
     if (pg.results.length > l) ctx.fail(`${answered(ex)} with ${pg.results.length} results for ${p.limitParam}=${l} (PAG-08)`, ex);
   }
@@ -200,8 +273,9 @@ async function echoApplied(ctx: CheckContext): Promise<void> {
 
 export const paginationChecks: CheckDef[] = [
   { slug: 'defaults', clause: 'PAG-01', title: 'without parameters limit is the default and offset 0', appliesTo: paged, run: defaults },
-  { slug: 'envelope-arithmetic', clause: 'PAG-02', title: 'count equals results, within limit and total', appliesTo: paged, run: envelopeArithmetic },
-  { slug: 'full-pages', clause: 'PAG-03', title: 'a page that is not the last is full', appliesTo: paged, run: fullPages },
+  { slug: 'envelope-arithmetic', clause: 'PAG-02', title: 'count equals results, within limit and total', appliesTo: paged, fitsPack: offsetStyle, run: envelopeArithmetic },
+  { slug: 'page-arithmetic', clause: 'PAG-02', title: 'total pages is ceil(total / size), pages before the last are full, the last holds the rest', appliesTo: paged, fitsPack: pageStyle, run: pageArithmetic },
+  { slug: 'full-pages', clause: 'PAG-03', title: 'a page that is not the last is full', appliesTo: paged, fitsPack: offsetStyle, run: fullPages },
   { slug: 'limit-out-of-range', clause: 'PAG-04', title: 'limit outside 1..100 is rejected or clamped', appliesTo: paged, run: (ctx) => outOfRange(ctx, 'limit') },
   { slug: 'offset-invalid', clause: 'PAG-05', title: 'a negative or non-numeric offset is rejected or clamped', appliesTo: paged, run: (ctx) => outOfRange(ctx, 'offset') },
   { slug: 'past-the-end', clause: 'PAG-06', title: 'offset >= total gives 200 with an empty page', appliesTo: paged, run: pastTheEnd },

@@ -15,7 +15,8 @@ interface Probe {
   hit?: Exchange;
 }
 
-const PARALLEL = 8;
+/** requests of the burst in flight at once: enough that a window of ~100 requests is spent well within it, even far away */
+const PARALLEL = 32;
 
 /** Search (stricter limits) first, else any public GET without path parameters. */
 function probeTarget(ops: Operation[]): Operation | undefined {

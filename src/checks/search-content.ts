@@ -4,6 +4,7 @@
 // 400 of a missing required query), PAG-02 (the bounded suggestion list), FLT-06 (locale).
 
 import type { Operation } from '../contract/types.js';
+import { onlyPack } from './conventions.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, expectEnvelope, expectStatus, isObject, pointer, readable, sendOp } from './assert.js';
 import { identity, page } from './pagination.js';
@@ -77,6 +78,7 @@ async function documentedContent(ctx: CheckContext): Promise<void> {
 export const searchContentChecks: CheckDef[] = [
   { slug: 'search-exact-name', clause: 'FLT-04', title: "an active product's exact en-AU name finds it on the first page", appliesTo: (op) => requiresQuery(op) && op.paged, run: exactName },
   { slug: 'query-required', clause: 'ERR-01', title: 'a missing required query parameter gives 400 REQUIRED', appliesTo: requiresQuery, run: queryRequired },
-  { slug: 'suggestions-bound', clause: 'PAG-02', title: 'suggestions hold at most 10 entries of the documented shape', appliesTo: (op) => requiresQuery(op) && !op.paged, run: suggestionsBound },
+  // the BFF's suggestions endpoint (row 13): it belongs to storefront-bff
+  { slug: 'suggestions-bound', clause: 'PAG-02', title: 'suggestions hold at most 10 entries of the documented shape', appliesTo: (op) => requiresQuery(op) && !op.paged, fitsPack: onlyPack('storefront-bff'), run: suggestionsBound },
   { slug: 'documented-content', clause: 'FLT-06', title: 'the documented content page exists in en-AU', appliesTo: (op) => readable(op) && op.locale && Object.values(op.params).some((s) => s.value !== undefined), run: documentedContent },
 ];

@@ -2,7 +2,8 @@
 // clause; a family file exports an array of CheckDefs; a suite file hands that array to the
 // harness (src/engine/harness.ts), which expands, runs, retries and records them.
 
-import type { ContractPack, Operation } from '../contract/types.js';
+import type { ContractPack, Operation, PackConventions } from '../contract/types.js';
+import type { RawAnswer } from '../http/raw.js';
 import type { Exchange, HttpClient, RequestSpec } from '../http/types.js';
 import type { SchemaIssue } from '../results.js';
 
@@ -28,6 +29,10 @@ export interface TargetInfo {
   rateLimitProbe: { maxRequests: number; maxSeconds: number };
   /** a discount code the target accepts (STOREFRONT_DISCOUNT_CODE); else checks try the pack's documented example */
   discountCode?: string;
+  /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE) */
+  otpCode?: string;
+  /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD) */
+  testCard?: string;
 }
 
 export type Need = 'customer' | 'customer2' | 'expiredToken' | 'serviceToken';
@@ -82,6 +87,12 @@ export interface CheckContext {
    * or undefined when the run has none. Secrets: never put them in a message.
    */
   credentials?(who: 'customer' | 'customer2'): { email: string; password: string; captcha?: string } | undefined;
+  /**
+   * Send one request on a connection of its own and read the answer at the socket (src/http/raw.ts):
+   * for the bytes the client hides (a 204's or a HEAD answer's body). No retries, no evidence;
+   * never a state-changing method to production.
+   */
+  raw?(spec: Pick<RequestSpec, 'method' | 'path' | 'auth' | 'headers'>): Promise<RawAnswer>;
 }
 
 export interface CheckDef {
@@ -98,6 +109,12 @@ export interface CheckDef {
   /** changes server state: skipped on production and under --read-only */
   writes?: boolean;
   needs?: Need[];
+  /**
+   * The packs this check fits, by their conventions (a check of field:direction sorting does not
+   * fit a pack of named orders). Absent: every pack whose clauses include the check's clause
+   * (after the pack's clauseMap). See src/checks/pack-checks.ts.
+   */
+  fitsPack?: (conventions: PackConventions) => boolean;
   /** safe to run a second time to confirm a failure (default: !writes) */
   repeatable?: boolean;
   /**
@@ -105,6 +122,11 @@ export interface CheckDef {
    * run one at a time, and only after the checks over the customer's own lists are done.
    */
   stateful?: boolean;
+  /**
+   * Stateful, and it compares the customer's own state before and after (counts orders, lists
+   * addresses): no other stateful check runs while it does.
+   */
+  isolated?: boolean;
   /** runs alone, after the other checks (the rate-limit probe spends the client's request window) */
   exclusive?: boolean;
   /** starts when every other check is done: a judge of everything the run received */

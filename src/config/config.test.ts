@@ -175,3 +175,35 @@ describe('--deadline', () => {
     expect(() => resolveConfig({}, {}, dir)).toThrow(/'deadline' must be a duration such as '90s', '5m' or '1h'/);
   });
 });
+
+describe('--pack and the environments of a pack', () => {
+  it('a built-in pack by name; an unknown one is one line listing the packs', () => {
+    expect(resolveConfig({ pack: 'storefront-v2' }, {}, emptyDir()).pack).toBe('storefront-v2');
+    expect(() => resolveConfig({ pack: 'storefront-v3' }, {}, emptyDir())).toThrow(/unknown contract pack 'storefront-v3': use one of storefront-bff, storefront-v2/);
+    expect(() => resolveConfig({ pack: './no-such-pack' }, {}, emptyDir())).toThrow(ConfigError);
+  });
+
+  it('--env with a pack that names no environments is a usage error pointing to --base-url', () => {
+    expect(() => resolveConfig({ pack: 'storefront-v2', env: 'staging' }, {}, emptyDir())).toThrow(/pack storefront-v2 names no environments; give --base-url/);
+    expect(resolveConfig({ pack: 'storefront-v2', baseUrl: 'http://127.0.0.1:9' }, {}, emptyDir()).target).toEqual({ env: 'custom', baseUrl: 'http://127.0.0.1:9', production: false });
+  });
+
+  it("a user's environments file names environments, and may mark one production (read-only)", () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, 'envs.yaml'), 'environments:\n  live: { baseUrl: "https://api.example.com", aliases: [prod], production: true }\n  qa: { baseUrl: "https://qa.example.com" }\n');
+    const live = resolveConfig({ pack: 'storefront-v2', env: 'prod', environments: 'envs.yaml' }, {}, dir);
+    expect(live.target).toEqual({ env: 'live', baseUrl: 'https://api.example.com', production: true });
+    expect(live.readOnly).toBe(true);
+    expect(resolveConfig({ pack: 'storefront-v2', env: 'qa', environments: join(dir, 'envs.yaml') }, {}, dir).readOnly).toBe(false);
+    // the production host stays read-only when given as a base URL
+    expect(resolveConfig({ pack: 'storefront-v2', baseUrl: 'https://api.example.com/', environments: 'envs.yaml' }, {}, dir).target.production).toBe(true);
+    writeFileSync(join(dir, 'bad.yaml'), 'environments:\n  qa: { url: "https://qa.example.com" }\n');
+    expect(() => resolveConfig({ pack: 'storefront-v2', env: 'qa', environments: 'bad.yaml' }, {}, dir)).toThrow(/bad\.yaml: 'environments\.qa\.baseUrl'/);
+  });
+
+  it('STOREFRONT_TEST_CARD defaults to a Luhn-valid test number; a non-Luhn one is refused', () => {
+    expect(resolveConfig({}, {}, emptyDir()).testCard).toBe('4111111111111111');
+    expect(resolveConfig({}, { STOREFRONT_TEST_CARD: '5555 5555 5555 4444', STOREFRONT_OTP_CODE: '123456' }, emptyDir())).toMatchObject({ testCard: '5555555555554444', otpCode: '123456' });
+    expect(() => resolveConfig({}, { STOREFRONT_TEST_CARD: '4111111111111112' }, emptyDir())).toThrow(/Luhn-valid/);
+  });
+});

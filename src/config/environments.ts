@@ -1,44 +1,76 @@
 // ENV-01: turns --env / --base-url into a target, from the pack's environments table
-// (schemas/<pack>/environments.yaml). ENV-02: the one production decision of a run, made here
-// once from the normalised URL (host case, trailing dots, default ports, IP literal forms) and
-// the hosts the user declares as production; every command reads target.production.
+// (<pack folder>/environments.yaml, which a pack may lack: the v2 docs name no hosts) merged with
+// the user's own environments file (--environments / config `environments`), whose entries win.
+// ENV-02: the one production decision of a run, made here once from the normalised URL (host case,
+// trailing dots, default ports, IP literal forms) and the hosts the user declares as production;
+// every command reads target.production.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { z } from 'zod';
+import { packDir } from '../contract/load.js';
 import { ConfigError } from '../errors.js';
-import { packageRoot } from './package-root.js';
-import type { EnvName, ResolvedTarget } from './types.js';
+import type { ResolvedTarget } from './types.js';
 
-interface EnvironmentEntry {
-  baseUrl: string;
-  aliases: string[];
-  production?: boolean;
+const entrySchema = z.strictObject({
+  baseUrl: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  production: z.boolean().optional(),
+});
+const fileSchema = z.strictObject({ environments: z.record(z.string().min(1), entrySchema) });
+
+export type EnvironmentEntry = z.infer<typeof entrySchema>;
+
+const tables = new Map<string, Record<string, EnvironmentEntry>>();
+
+function readTable(file: string, label: string): Record<string, EnvironmentEntry> {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${label} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${label}: '${issue.path.join('.') || '(top level)'}' ${issue.message} (expected environments: { <name>: { baseUrl, aliases?, production? } })`);
+  }
+  return parsed.data.environments;
 }
 
-const tables = new Map<string, Record<EnvName, EnvironmentEntry>>();
-
-export function environments(pack = 'storefront-bff'): Record<EnvName, EnvironmentEntry> {
-  let table = tables.get(pack);
+/** The environments of `pack` (a name or folder), with the user's file (`userFile`) merged over them. */
+export function environments(pack = 'storefront-bff', userFile?: string): Record<string, EnvironmentEntry> {
+  const key = `${pack}\u0000${userFile ?? ''}`;
+  let table = tables.get(key);
   if (!table) {
-    const file = join(packageRoot(), 'schemas', pack, 'environments.yaml');
-    table = (parse(readFileSync(file, 'utf8')) as { environments: Record<EnvName, EnvironmentEntry> }).environments;
-    tables.set(pack, table);
+    const own = join(packDir(pack), 'environments.yaml');
+    table = existsSync(own) ? readTable(own, `${pack}/environments.yaml`) : {};
+    if (userFile) {
+      const file = resolve(userFile);
+      if (!existsSync(file)) throw new ConfigError(`environments file ${file} does not exist: check the --environments path`);
+      table = { ...table, ...readTable(file, file) };
+    }
+    tables.set(key, table);
   }
   return table;
 }
 
 /** Every spelling --env accepts, for help texts and error messages. */
-export function envNames(pack = 'storefront-bff'): string[] {
-  return Object.entries(environments(pack)).flatMap(([name, e]) => [...e.aliases, name]);
+export function envNames(pack = 'storefront-bff', userFile?: string): string[] {
+  return Object.entries(environments(pack, userFile)).flatMap(([name, e]) => [...e.aliases, name]);
 }
 
-function lookup(name: string, pack: string): EnvName {
+function lookup(name: string, pack: string, userFile?: string): string {
   const wanted = name.trim().toLowerCase();
-  for (const [canonical, entry] of Object.entries(environments(pack))) {
-    if (canonical === wanted || entry.aliases.includes(wanted)) return canonical as EnvName;
+  for (const [canonical, entry] of Object.entries(environments(pack, userFile))) {
+    if (canonical.toLowerCase() === wanted || entry.aliases.includes(wanted)) return canonical;
   }
-  throw new ConfigError(`unknown environment '${name}': use one of ${envNames(pack).join(', ')}, or --base-url <url>`);
+  const names = envNames(pack, userFile);
+  if (!names.length) {
+    throw new ConfigError(`unknown environment '${name}': pack ${pack} names no environments; give --base-url <url>, or name it in your own environments file (--environments <file>)`);
+  }
+  throw new ConfigError(`unknown environment '${name}': use one of ${names.join(', ')}, or --base-url <url>`);
 }
 
 function parseBaseUrl(raw: string): URL {
@@ -91,9 +123,9 @@ export function parseProductionHost(entry: string): HostKey {
 }
 
 /** ENV-02: is this base URL production, by the pack's table or by a host the user declared? */
-export function isProductionUrl(url: URL, declared: readonly string[] = [], pack = 'storefront-bff'): boolean {
+export function isProductionUrl(url: URL, declared: readonly string[] = [], pack = 'storefront-bff', userFile?: string): boolean {
   const target = hostKey(url, true);
-  const known = Object.values(environments(pack))
+  const known = Object.values(environments(pack, userFile))
     .filter((e) => e.production)
     .map((e) => hostKey(new URL(e.baseUrl), false));
   return [...known, ...declared.map(parseProductionHost)].some(
@@ -111,16 +143,17 @@ export function resolveTarget(
   baseUrl: string | undefined,
   pack = 'storefront-bff',
   productionHosts: readonly string[] = [],
+  userFile?: string,
 ): ResolvedTarget {
-  const named = env ? lookup(env, pack) : undefined;
+  const named = env ? lookup(env, pack, userFile) : undefined;
   if (baseUrl) {
     const url = parseBaseUrl(baseUrl);
-    const production = isProductionUrl(url, productionHosts, pack) || Boolean(named && environments(pack)[named].production);
+    const production = isProductionUrl(url, productionHosts, pack, userFile) || Boolean(named && environments(pack, userFile)[named]!.production);
     return { env: named ?? 'custom', baseUrl: url.href.replace(/\/+$/, ''), production };
   }
   if (named) {
-    const entry = environments(pack)[named];
-    return { env: named, baseUrl: entry.baseUrl, production: Boolean(entry.production) };
+    const entry = environments(pack, userFile)[named]!;
+    return { env: named, baseUrl: parseBaseUrl(entry.baseUrl).href.replace(/\/+$/, ''), production: Boolean(entry.production) };
   }
   return { env: 'embedded', production: false };
 }

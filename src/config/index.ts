@@ -3,7 +3,8 @@
 // and the valid form (ConfigError → exit 2).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { builtInPacks, isPackPath } from '../contract/load.js';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { resolveTarget } from './environments.js';
@@ -27,6 +28,7 @@ export interface ConfigFlags {
   /** --deadline: the whole run's, a duration such as 90s, 5m, 1h */
   deadline?: string;
   pack?: string;
+  environments?: string;
 }
 
 const credentials = z.strictObject({ email: z.string().min(1), password: z.string().min(1) });
@@ -38,7 +40,8 @@ const fileSchema = z.strictObject({
   $schema: z.string().optional(),
   env: z.string().optional(),
   baseUrl: z.string().optional(),
-  pack: z.string().optional(),
+  pack: z.string().min(1).optional(),
+  environments: z.string().min(1).optional(),
   apiVersion: z.string().regex(API_VERSION, 'must look like v1.0').optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxBodyBytes: z.number().int().min(1024).optional(),
@@ -54,6 +57,8 @@ const fileSchema = z.strictObject({
   discountCode: z.string().min(1).optional(),
   /** ENV-02: more hosts to treat as production (host names, IP literals, host:port) */
   productionHosts: z.array(z.string().min(1)).optional(),
+  otpCode: z.string().min(1).optional(),
+  testCard: z.string().regex(/^[0-9 -]{12,23}$/, 'must be a card number (digits, spaces or dashes allowed)').optional(),
   rateLimitProbe: z
     .strictObject({
       maxRequests: z.number().int().min(1).max(300),
@@ -87,6 +92,41 @@ function readConfigFile(path: string | undefined, cwd: string): { file?: string;
     throw new ConfigError(`${file}: ${describeIssue(parsed.error.issues[0])}`);
   }
   return { file, data: parsed.data };
+}
+
+/**
+ * The pack: a built-in name, or a folder resolved here, once (suite workers may run from another
+ * directory): a flag's or variable's path against the working directory, a config file's against
+ * the file's directory.
+ */
+function resolvePack(given: string | undefined, fromFile: string | undefined, file: string | undefined, cwd: string): string {
+  const raw = given ?? fromFile ?? 'storefront-bff';
+  if (isPackPath(raw)) {
+    const dir = resolve(given === undefined && file ? dirname(file) : cwd, raw);
+    if (!existsSync(join(dir, 'pack.yaml'))) throw new ConfigError(`contract pack folder ${dir} has no pack.yaml: give a folder like schemas/storefront-v2 (copied), or a built-in pack: ${builtInPacks().join(', ')}`);
+    return dir;
+  }
+  if (!builtInPacks().includes(raw)) throw new ConfigError(`unknown contract pack '${raw}': use one of ${builtInPacks().join(', ')}, or a folder path such as ./my-pack`);
+  return raw;
+}
+
+/** The well-known Visa test number: Luhn-valid, never a real card. */
+export const DEFAULT_TEST_CARD = '4111111111111111';
+
+/** STOREFRONT_TEST_CARD: digits (spaces and dashes allowed) passing the Luhn check. */
+function testCard(raw: string | undefined): string {
+  if (raw === undefined) return DEFAULT_TEST_CARD;
+  const digits = raw.replace(/[ -]/g, '');
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  if (!/^[0-9]{12,19}$/.test(digits) || sum % 10 !== 0) {
+    throw new ConfigError(`STOREFRONT_TEST_CARD must be a Luhn-valid test card number of 12 to 19 digits, e.g. ${DEFAULT_TEST_CARD}`);
+  }
+  return digits;
 }
 
 function positiveInt(value: string | number | undefined, flag: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -153,8 +193,10 @@ export function resolveConfig(
     ...(env.STOREFRONT_PRODUCTION_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     ...(data.productionHosts ?? []),
   ];
-  const pack = flags.pack ?? data.pack ?? 'storefront-bff';
-  const target = resolveTarget(chosen.env, chosen.baseUrl, pack, productionHosts);
+  const pack = resolvePack(flags.pack ?? env.STOREFRONT_PACK, data.pack, file, cwd);
+  const userEnvs = flags.environments ?? data.environments;
+  const environmentsFile = userEnvs ? resolve(flags.environments ? cwd : file ? dirname(file) : cwd, userEnvs) : undefined;
+  const target = resolveTarget(chosen.env, chosen.baseUrl, pack, productionHosts, environmentsFile);
 
   const apiVersion = flags.apiVersion ?? env.STOREFRONT_API_VERSION ?? data.apiVersion ?? 'v1.0';
   if (!API_VERSION.test(apiVersion)) {
@@ -174,6 +216,7 @@ export function resolveConfig(
 
   return {
     pack,
+    ...(environmentsFile ? { environmentsFile } : {}),
     target,
     secrets,
     apiVersion,
@@ -184,6 +227,8 @@ export function resolveConfig(
     deadlineMs: parseDuration(flags.deadline, '--deadline') ?? parseDuration(data.deadline, 'deadline'),
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
     discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,
+    otpCode: env.STOREFRONT_OTP_CODE || data.otpCode,
+    testCard: testCard(env.STOREFRONT_TEST_CARD || data.testCard),
     configFile: file,
   };
 }
@@ -197,5 +242,6 @@ export function secretValues(config: ResolvedConfig): string[] {
     s.recaptchaToken,
     s.serviceToken,
     s.expiredToken,
+    config.otpCode,
   ].filter((v): v is string => typeof v === 'string' && v.length > 0);
 }

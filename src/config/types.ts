@@ -1,7 +1,8 @@
 // The resolved configuration every command works from: flags > environment variables >
 // storefront-check.config.json, merged and validated once at the edge (src/config/index.ts).
 
-export type EnvName = 'production' | 'staging' | 'development' | 'local';
+/** a name of the pack's environments table or of the user's environments file ('staging') */
+export type EnvName = string;
 
 export interface ResolvedTarget {
   /** 'embedded' when no --env/--base-url was given: the CLI boots the reference server */
@@ -27,7 +28,10 @@ export interface Secrets {
 }
 
 export interface ResolvedConfig {
-  pack: string; // 'storefront-bff'
+  /** a built-in pack's name ('storefront-bff') or the absolute folder of a pack given as a path */
+  pack: string;
+  /** the user's environments file (--environments), merged over the pack's table */
+  environmentsFile?: string;
   target: ResolvedTarget;
   secrets: Secrets;
   apiVersion: string; // STOREFRONT_API_VERSION, default 'v1.0'
@@ -41,6 +45,10 @@ export interface ResolvedConfig {
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
   /** a discount code the target accepts, for the cart and order checks (STOREFRONT_DISCOUNT_CODE) */
   discountCode?: string;
+  /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE); checks needing it skip without it */
+  otpCode?: string;
+  /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD, default 4111 1111 1111 1111) */
+  testCard: string;
   /** the config file that was read, if any */
   configFile?: string;
 }

@@ -110,3 +110,33 @@ describe('a malformed pack', () => {
     expect(load).toThrow(/x-params\.categoryId missing/);
   });
 });
+
+describe('the storefront-v2 pack', () => {
+  const v2 = loadContract('storefront-v2');
+
+  it('has an operation for every row 1..44 and every V2 clause', () => {
+    const rows = new Set(v2.operations.map((op) => op.row));
+    expect(Array.from({ length: 44 }, (_, i) => i + 1).filter((row) => !rows.has(row))).toEqual([]);
+    expect(v2.clauses).toHaveLength(44);
+    expect(v2.clauses.every((c) => c.id.startsWith('V2-') && c.family === c.id.replace(/-[0-9]{2}$/, ''))).toBe(true);
+  });
+
+  it('types its conventions: raw JWT in Authorization, page paging, named sorts, decimal money', () => {
+    expect(v2.conventions.auth.customer).toEqual({ header: 'Authorization', scheme: 'raw' });
+    expect(v2.conventions.paging).toMatchObject({ style: 'page', limitParam: 'pageSize', offsetParam: 'page', defaultLimit: 24, envelope: { results: 'items', pages: 'totalPages' } });
+    expect(v2.conventions.sorting).toMatchObject({ style: 'named', invalidFieldCode: 'INVALID_SORT' });
+    expect(v2.conventions.money.form).toBe('decimal');
+    expect(v2.byId('listProducts').sort.find((s) => s.name === 'newest')).toEqual({ name: 'newest', type: 'timestamp', pointer: '/createdAt', direction: 'desc' });
+    expect(v2.byId('createBasket').auth).toBe('guest');
+  });
+
+  it('maps only to clauses it defines', () => {
+    const ids = new Set(v2.clauses.map((c) => c.id));
+    expect(Object.values(v2.conventions.clauseMap ?? {}).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('the BFF pack keeps its conventions (offset paging, field sorting)', () => {
+    expect(pack.conventions.paging.style).toBe('offset');
+    expect(pack.conventions.sorting).toMatchObject({ style: 'field', separator: ':' });
+  });
+});

@@ -1,9 +1,10 @@
 // Loads a contract pack (schemas/<pack>/: openapi.yaml, pack.yaml, clauses.yaml, schemas/) into a
 // typed ContractPack, validated once and cached per pack. Synchronous: it runs at suite
-// collection time, before any request is sent.
+// collection time, before any request is sent. A pack is named (a built-in folder of schemas/)
+// or given as a folder path (./my-pack): a copy of a built-in pack with a path or a convention changed.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { packageRoot } from '../config/package-root.js';
 import { createMatcher } from './match.js';
@@ -29,15 +30,36 @@ function readYaml(file: string, label: string): unknown {
   }
 }
 
-/** Load (once) and return the contract pack `pack` from `schemasRoot` (default: the package's schemas/). */
+/** Is `pack` a folder path (./my-pack, /abs/pack, packs/mine) rather than a built-in pack's name? */
+export function isPackPath(pack: string): boolean {
+  return isAbsolute(pack) || /[\\/]/.test(pack) || pack.startsWith('.');
+}
+
+/** The built-in packs: the folders of schemas/ holding a pack.yaml. */
+export function builtInPacks(schemasRoot = defaultSchemasRoot()): string[] {
+  return readdirSync(schemasRoot, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(schemasRoot, d.name, 'pack.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The folder of a pack: a path as given (relative to the working directory), or schemas/<name>. */
+export function packDir(pack: string, schemasRoot?: string): string {
+  return isPackPath(pack) ? resolve(pack) : resolve(schemasRoot ?? defaultSchemasRoot(), pack);
+}
+
+/** Load (once) and return the contract pack `pack` (a built-in name or a folder path). */
 export function loadContract(pack = 'storefront-bff', schemasRoot?: string): ContractPack {
-  const dir = resolve(schemasRoot ?? defaultSchemasRoot(), pack);
+  const dir = packDir(pack, schemasRoot);
   const cached = cache.get(dir);
   if (cached) return cached;
 
-  if (!existsSync(dir)) fail(`contract pack ${pack}: no folder ${dir}`);
+  if (!existsSync(dir)) {
+    if (isPackPath(pack)) fail(`contract pack ${pack}: no folder ${dir}`);
+    fail(`unknown contract pack '${pack}': use one of ${builtInPacks(schemasRoot).join(', ')}, or a folder path such as ./my-pack`);
+  }
   const conventions = parseOrThrow(packConventionsSchema, readYaml(join(dir, 'pack.yaml'), `${pack}/pack.yaml`), `${pack}/pack.yaml`);
-  if (conventions.name !== pack) fail(`${pack}/pack.yaml: name is ${conventions.name}, expected ${pack} (the folder name)`);
+  if (!isPackPath(pack) && conventions.name !== pack) fail(`${pack}/pack.yaml: name is ${conventions.name}, expected ${pack} (the folder name)`);
   const { clauses } = parseOrThrow(clausesFileSchema, readYaml(join(dir, 'clauses.yaml'), `${pack}/clauses.yaml`), `${pack}/clauses.yaml`);
   const clauseIds = new Set<string>();
   for (const clause of clauses) {
@@ -55,7 +77,7 @@ export function loadContract(pack = 'storefront-bff', schemasRoot?: string): Con
   const ids = new Map(operations.map((op) => [op.operationId, op]));
   const match = createMatcher(operations);
   const contract: ContractPack = {
-    name: pack,
+    name: conventions.name,
     dir,
     conventions,
     clauses,

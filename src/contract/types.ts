@@ -12,6 +12,12 @@ export interface AuthScheme {
 export interface PackConventions {
   name: string; // 'storefront-bff'
   title: string;
+  /**
+   * The check library cites the BFF's clause ids (PAG-04, ERR-01…). A pack whose clauses are
+   * numbered otherwise maps them here ({ 'PAG-06': 'V2-PAG-04' }); a check whose clause, mapped,
+   * is not in the pack's clauses.yaml is not part of the pack's run. Absent: the identity.
+   */
+  clauseMap?: Record<string, string>;
   auth: {
     customer: AuthScheme; // { header: 'X-BFF-Token', scheme: 'raw' }
     service: AuthScheme; // { header: 'Authorization', scheme: 'bearer' }
@@ -25,16 +31,24 @@ export interface PackConventions {
       tokenPointer: string; // '/accessToken'
       customerIdPointer: string; // '/customer/id'
     };
-    refresh?: { operationId: string; tokenPointer: string };
+    /** `refreshTokenField`: the body field carrying a refresh token (v2); absent: the access token is sent as credential (BFF) */
+    refresh?: { operationId: string; tokenPointer: string; refreshTokenField?: string; refreshTokenPointer?: string };
     logout?: { operationId: string };
   };
   headers: {
     apiVersion: string; // 'X-Api-Version'
-    correlationId: string; // 'Correlation-Id'
+    correlationId?: string; // 'Correlation-Id' (v2: none)
     defaultApiVersion: string; // 'v1.0'
+    /** every response's apiVersion header matches this (v2 '^2(\\.[0-9]+)?$'); the BFF echoes the request's instead */
+    apiVersionPattern?: string;
+    /** the request header choosing the region (v2: 'X-Region'); echoed upper-case in the response */
+    region?: string;
+    /** the request header negotiating the language ('Accept-Language') and the response header naming it ('Content-Language') */
+    language?: { request: string; response: string };
   };
   error: {
-    statusField: string; // 'status'
+    /** the envelope field repeating the HTTP status (BFF 'status'; v2 has none) */
+    statusField?: string; // 'status'
     messageField: string; // 'message'
     codeField: string; // 'code'
     typeField?: string; // 'type'
@@ -42,29 +56,58 @@ export interface PackConventions {
     entry: { field: string; code: string; message: string }; // names inside an errors[] entry
     /** allowed `type` per status; key '5xx' covers all 5xx */
     typeByStatus?: Record<string, string>;
+    /**
+     * allowed `code` values per status (v2 V2-ERR-02); key '5xx' covers all 5xx; a value may be a
+     * pattern written /…/ (/^[A-Z_]+_NOT_FOUND$/)
+     */
+    codesByStatus?: Record<string, string[]>;
   };
+  /**
+   * centPrecision: amounts are objects { centAmount, currencyCode, fractionDigits } (BFF).
+   * decimal: amounts are JSON numbers in major units, named by `amountFields`, with the currency
+   * in `currencyField` of the same object or of an enclosing one (v2). Checks compare amounts in
+   * minor units either way (src/checks/money.ts).
+   */
   money: {
     form: 'centPrecision' | 'decimal';
-    amountField: string; // 'centAmount'
-    currencyField: string; // 'currencyCode'
+    amountField: string; // centPrecision: 'centAmount'; decimal: the main price field ('price')
+    currencyField: string; // 'currencyCode' / 'currency'
     typeField?: string; // 'type'
     fractionDigitsField?: string; // 'fractionDigits'
+    /** decimal form: the fields that hold amounts ('price', 'total'…) */
+    amountFields?: string[];
   };
+  /** V2-FMT-01 / FMT-02: the pattern every timestamp field matches, and which fields are timestamps */
+  timestamps?: { pattern: string; fields: string[] };
+  /**
+   * offset style: `limit` items from item `offset` (0-based), envelope { limit, offset, count, total, results }.
+   * page style: page `page` (1-based) of `pageSize` items, envelope { items, page, pageSize, totalItems, totalPages }.
+   * The names are the pack's: limitParam is the page-size parameter, offsetParam the position
+   * (an item offset, or a page number in page style); envelope.limit/offset echo them.
+   */
   paging: {
-    limitParam: string; // 'limit'
-    offsetParam: string; // 'offset'
+    style: 'offset' | 'page';
+    limitParam: string; // 'limit' / 'pageSize'
+    offsetParam: string; // 'offset' / 'page'
     defaultLimit: number; // 20
     minLimit: number; // 1
     maxLimit: number; // 100
-    envelope: { limit: string; offset: string; count: string; total: string; results: string };
+    envelope: { limit: string; offset: string; count?: string; total: string; results: string; pages?: string };
   };
+  /**
+   * field style: `sort=name:asc`, fields from each operation's x-sort, directions spelled here (BFF).
+   * named style: `sort=price_asc`, each x-sort entry a named order with its field and direction (v2).
+   */
   sorting: {
+    style: 'field' | 'named';
     param: string; // 'sort'
-    separator: string; // ':'
-    directions: { asc: string; desc: string };
-    invalidFieldCode: string; // 'INVALID_SORT_FIELD'
+    separator?: string; // ':' (field style)
+    directions?: { asc: string; desc: string }; // field style
+    invalidFieldCode: string; // 'INVALID_SORT_FIELD' / 'INVALID_SORT'
   };
-  filtering: {
+  /** V2-IDM: the body field of creates that makes them idempotent, its pattern and the code of a reuse with another body */
+  idempotency?: { field: string; pattern: string; conflictCode: string };
+  filtering?: {
     /** how a structured filter is written: `filter[{field}]` and `filter[{field}[{op}]]` */
     param: string; // 'filter'
     invalidCode: string; // 'INVALID_FILTER'
@@ -90,7 +133,8 @@ export interface Clause {
   summary: string; // one line
 }
 
-export type AuthKind = 'public' | 'customer' | 'service';
+/** guest: anonymous or a customer (v2 baskets); a token that is present must be valid */
+export type AuthKind = 'public' | 'customer' | 'service' | 'guest';
 
 export type FieldType =
   | 'number'
@@ -108,8 +152,10 @@ export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 
 /** One sortable field of a paged operation (x-sort). */
 export interface SortField {
-  name: string; // as written in `sort=name:asc`
+  name: string; // as written in `sort=name:asc`, or the named order ('price_asc')
   type: FieldType;
+  /** named sort style: the direction the named order declares */
+  direction?: 'asc' | 'desc';
   /** JSON pointer into a result item, e.g. '/price' or '/name' */
   pointer: string;
 }

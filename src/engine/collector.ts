@@ -7,6 +7,7 @@ import type { TestAnnotation } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { CheckResult, ProgressEvent } from '../results.js';
 import { PROGRESS_TEST, type FileMeta, type LandedResult } from './context.js';
+import { familyOf } from './select.js';
 
 function parseId(id: string): { clause: string; endpoint: string; slug: string } {
   const first = id.indexOf(':');
@@ -55,7 +56,7 @@ export class ResultCollector implements Reporter {
     const synthetic: CheckResult = {
       id: testCase.name,
       clause,
-      family: clause.split('-')[0],
+      family: familyOf(clause),
       endpoint,
       title: testCase.name,
       status: 'errored',

@@ -15,6 +15,9 @@ export class ExchangeObserver {
   readonly schema = new Map<string, SchemaObservation>();
   networkErrors = 0;
   firstNetworkError?: string;
+  /** requests that met a 5xx (as the final answer or on a retried attempt), and a few of them */
+  serverErrors = 0;
+  serverErrorExamples: string[] = [];
 
   constructor(
     private readonly contract: ContractPack,
@@ -27,6 +30,7 @@ export class ExchangeObserver {
       this.firstNetworkError ??= this.redactor.text(`${ex.request.method} ${ex.request.url}: ${ex.error?.code ?? 'error'} ${ex.error?.message ?? ''}`.trim());
       return;
     }
+    this.countServerError(ex);
     // a body cut at --max-body is not the answer the target sent: its check reports the cut, no schema judges it
     if (!ex.operationId || ex.request.method === 'HEAD' || ex.response.truncated) return;
     const op = this.contract.byId(ex.operationId);
@@ -52,8 +56,21 @@ export class ExchangeObserver {
     }
   }
 
+  private countServerError(ex: Exchange): void {
+    const status = ex.response!.status;
+    const retried = ex.notes.map((n) => /retried after (5\d\d)/.exec(n)?.[1]).filter(Boolean);
+    if (status < 500 && !retried.length) return;
+    this.serverErrors++;
+    if (this.serverErrorExamples.length < 3) {
+      const path = new URL(ex.request.url).pathname;
+      this.serverErrorExamples.push(`${ex.request.method} ${path} → ${[...retried, status].join(', then ')}`);
+    }
+  }
+
   /** Forget what was seen (the totals were handed on). */
   reset(): void {
+    this.serverErrors = 0;
+    this.serverErrorExamples = [];
     this.schema.clear();
     this.networkErrors = 0;
     this.firstNetworkError = undefined;

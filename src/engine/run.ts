@@ -23,6 +23,7 @@ import type { RunningServer, StartOptions } from '../server/types.js';
 import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
 import { ResultCollector } from './collector.js';
 import type { RunContext, SchemaObservation } from './context.js';
+import { type Embedded, startEmbedded } from './embedded.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
 import { CheckRuntime } from './runtime.js';
 import { neverStarted } from './stop.js';
@@ -95,8 +96,18 @@ interface Executed {
   checks: CheckResult[];
   observations: SchemaObservation[][];
   requests: number;
+  /** requests that met a 5xx, and a few of them */
+  serverErrors: { count: number; examples: string[] };
   interrupted: boolean;
   targetLost: boolean;
+}
+
+/** More requests than this meeting a 5xx makes the run say so among its setup problems. */
+const FEW_SERVER_ERRORS = 3;
+
+function addServerErrors(out: Executed, t: { serverErrors?: number; serverErrorExamples?: string[] }): void {
+  out.serverErrors.count += t.serverErrors ?? 0;
+  out.serverErrors.examples.push(...(t.serverErrorExamples ?? []).slice(0, 3 - out.serverErrors.examples.length));
 }
 
 function timestamp(d: Date): string {
@@ -174,18 +185,19 @@ export async function runSuites(options: RunOptions): Promise<RunResults> {
 async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
   const explicitUrl = opts.baseUrl ?? opts.config.target.baseUrl;
   let server: RunningServer | undefined;
+  let embedded: Embedded | undefined;
   if (!explicitUrl) {
-    const { startServer } = await import('../server/index.js');
     // a short rate-limit window: RL-03 waits one window for recovery, and the embedded window is ours to choose
-    server = await startServer({ port: 0, host: '127.0.0.1', ...opts.embedded, rateLimits: { windowMs: EMBEDDED_WINDOW_MS, ...opts.embedded?.rateLimits } });
+    embedded = await startEmbedded(plan.contract.name, { ...opts.embedded, rateLimits: { windowMs: EMBEDDED_WINDOW_MS, ...opts.embedded?.rateLimits } });
+    server = embedded.server;
   }
   const baseUrl = (explicitUrl ?? server!.url).replace(/\/+$/, '');
-  const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, interrupted: false, targetLost: false };
+  const out: Executed = { baseUrl, embedded: Boolean(server), checks: [], observations: [], requests: 0, serverErrors: { count: 0, examples: [] }, interrupted: false, targetLost: false };
   try {
     const unreachable = await probeTarget(baseUrl, probePath(plan.contract), Math.min(PROBE_TIMEOUT_MS, opts.config.timeoutMs));
     if (unreachable) throw new UnreachableError(unreachable);
     plan.progress({ type: 'start', baseUrl, env: server ? 'embedded' : opts.config.target.env, embedded: Boolean(server) });
-    const { run, services, end } = await startSessions(opts, plan, out, server);
+    const { run, services, end } = await startSessions(opts, plan, out, server, embedded);
     out.target = run.target;
     try {
       if (opts.signal?.aborted) {
@@ -198,11 +210,17 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
       await end();
       out.requests += services.client.requestCount;
       out.observations.push(services.observer.observations());
+      addServerErrors(out, services.observer);
       plan.secrets.push(...services.redactor.known());
       await services.client.close();
     }
   } finally {
     await server?.close().catch(() => {});
+  }
+  const e = out.serverErrors;
+  if (e.count > FEW_SERVER_ERRORS) {
+    // prominent: 5xx answers may be the target's ill health, not the contract (ERR-07 judges them)
+    plan.progress({ type: 'setup', level: 'warning', message: `${e.count} requests met a 5xx answer (e.g. ${e.examples.join('; ')}): the target looks unhealthy; the results are judged as answered, 502/503/504 included` });
   }
   return out;
 }
@@ -212,7 +230,7 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
  * out when the run is over. In production (ENV-02) the policy lets through exactly these logins and
  * logouts: no wrong or made-up credentials ever reach it.
  */
-async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined) {
+async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server: RunningServer | undefined, embedded?: Embedded) {
   const { config } = opts;
   const { contract } = plan;
   const production = !server && config.target.production;
@@ -242,6 +260,8 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     ...sessions.ids,
     rateLimitProbe: config.rateLimitProbe,
     discountCode: config.discountCode,
+    otpCode: config.otpCode ?? embedded?.otpCode,
+    testCard: embedded?.testCard?.replace(/[ -]/g, '') ?? config.testCard,
   };
   const run: RunContext = {
     target, pack: config.pack, apiVersion: config.apiVersion, timeoutMs: config.timeoutMs, maxBodyBytes: config.maxBodyBytes,
@@ -283,6 +303,7 @@ async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out:
   out.observations.push(...collector.files.map((f) => f.schema));
   plan.secrets.push(...collector.files.flatMap((f) => f.secrets));
   out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
+  for (const f of collector.files) addServerErrors(out, f);
 }
 
 /** The selected instances of the families (default every registered one), as the suite files would queue them. */
@@ -312,6 +333,7 @@ async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Exe
     for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
     out.observations.push(totals.schema);
     out.requests += totals.requests;
+    addServerErrors(out, totals);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await runtime.close();
@@ -327,7 +349,7 @@ function assemble(opts: RunOptions, plan: Plan, ex: Executed): RunResults {
   const partial: Omit<RunResults, 'exitCode'> = {
     tool: { name: 'storefront-check', version: packageVersion() },
     target: { baseUrl: ex.baseUrl, env: ex.target?.env ?? (ex.embedded ? 'embedded' : opts.config.target.env), embedded: ex.embedded, ...(opts.embedded?.faults?.length ? { faults: opts.embedded.faults } : {}) },
-    pack: opts.config.pack,
+    pack: plan.contract.name,
     startedAt: plan.started.toISOString(),
     durationMs: Math.round(performance.now() - plan.t0),
     requests: ex.requests,

@@ -13,7 +13,8 @@ import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks
 import type { ContractPack } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
-import type { Identity } from '../http/interceptors/session.js';
+import { credentialHeader, type Identity } from '../http/interceptors/session.js';
+import { rawRequest } from '../http/raw.js';
 import type { NamedSecret } from '../http/redact.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckResult, CheckStatus, Evidence } from '../results.js';
@@ -56,6 +57,9 @@ export interface RuntimeTotals {
   requests: number;
   networkErrors: number;
   firstNetworkError?: string;
+  /** requests that met a 5xx, and a few of them ('GET /orders → 503') */
+  serverErrors: number;
+  serverErrorExamples: string[];
   schema: SchemaObservation[];
   cleanupErrors: string[];
 }
@@ -109,7 +113,7 @@ export class CheckRuntime {
   /** Queue an instance; it runs after start(). Resolves with its result (never rejects). */
   add(inst: CheckInstance): Promise<CheckResult> {
     const op = inst.op;
-    const stateful = inst.def.stateful ?? Boolean(inst.def.writes);
+    const stateful = inst.def.stateful ?? (Boolean(inst.def.writes) || Boolean(inst.def.isolated));
     return this.scheduler
       .add({
         run: () => this.runInstance(inst),
@@ -118,7 +122,10 @@ export class CheckRuntime {
         atEnd: inst.def.atEnd,
         serial: stateful ? inst.family : undefined,
         afterReaders: stateful,
-        reader: !stateful && Boolean(op?.paged && op.auth === 'customer'),
+        isolated: inst.def.isolated,
+        // every read of the customer's own state (lists, the profile, preferences): a reading compared
+        // with another (IDM-01 read-twice) must not straddle a stateful write
+        reader: !stateful && Boolean(op && op.auth === 'customer' && op.method === 'GET'),
       })
       .then((r) => {
         this.o.onResult?.(r);
@@ -180,6 +187,8 @@ export class CheckRuntime {
       requests: client.requestCount - this.reported.requests,
       networkErrors: observer.networkErrors,
       firstNetworkError: observer.firstNetworkError,
+      serverErrors: observer.serverErrors,
+      serverErrorExamples: observer.serverErrorExamples,
       schema: observer.observations(),
       cleanupErrors,
     };
@@ -308,6 +317,16 @@ export class CheckRuntime {
         throw new CheckSkip(reason);
       },
       note: (message) => void notes.push(message),
+      raw: async (spec) => {
+        if (this.interrupted) throw new Interrupted();
+        const method = spec.method.toUpperCase();
+        if (run.target.production && method !== 'GET' && method !== 'HEAD') throw new CheckSkip(`${method} ${spec.path} is not sent to production (ENV-02)`);
+        const auth = contract.conventions.auth;
+        const credential = credentialHeader({ customer: auth.customer, service: auth.service }, this.services.store, spec.auth ?? 'none');
+        const headers: Record<string, string> = { [contract.conventions.headers.apiVersion]: run.apiVersion, ...(credential ? { [credential[0]]: credential[1] } : {}) };
+        for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== null) headers[k] = v;
+        return rawRequest(`${run.target.baseUrl}${spec.path}`, method, headers, run.timeoutMs);
+      },
       credentials: (who) => {
         const c = run.credentials[who];
         return c ? { email: c.email, password: c.password, captcha: c.recaptchaToken } : undefined;

@@ -46,6 +46,15 @@ describe('Scheduler', () => {
     const { events } = await trace(8, [['w', { afterReaders: true }], ['r1', { reader: true }], ['r2', { reader: true }], ['x', {}]]);
     expect(events.indexOf('+w')).toBeGreaterThan(Math.max(events.indexOf('-r1'), events.indexOf('-r2')));
   });
+  test('an isolated writer runs while no other writer does; readers and free jobs go on', async () => {
+    const { events } = await trace(8, [['w1', { afterReaders: true, serial: 'A' }], ['iso', { afterReaders: true, isolated: true, serial: 'B' }], ['w2', { afterReaders: true, serial: 'C' }], ['x', {}]]);
+    const during = (name: string) => [events.indexOf(`+${name}`), events.indexOf(`-${name}`)] as const;
+    const [s, e] = during('iso');
+    for (const w of ['w1', 'w2']) {
+      const [ws, we] = during(w);
+      expect(we < s || ws > e, `${w} overlaps the isolated job: ${events.join(' ')}`).toBe(true);
+    }
+  });
   test('an exclusive job runs alone, after the others', async () => {
     const { events } = await trace(8, [['rl', { exclusive: true }], ['a', {}], ['b', { serial: 'S' }], ['c', { serial: 'S' }]]);
     expect(events.slice(-2)).toEqual(['+rl', '-rl']);

@@ -2,7 +2,9 @@
 // many are in flight at once (up to `concurrency`), except where order matters:
 //   - `exclusive` jobs (the rate-limit probe spends the client's request window) run alone, late;
 //   - `atEnd` jobs (judges of everything the run received) start when every other job is done;
-//   - jobs with the same `serial` key (stateful flows of one customer) run one at a time;
+//   - jobs with the same `serial` key (stateful flows of one family) run one at a time;
+//   - an `isolated` job (it compares the customer's state before and after) runs while no other
+//     `afterReaders` job does, and none starts while it runs;
 //   - `afterReaders` jobs (writes to the customer's state) wait until every `reader` job (checks
 //     over the customer's own lists) is done, so those lists cannot change under a reading.
 // Jobs are queued first and run after start(), so every reader is known before any writer starts.
@@ -16,6 +18,8 @@ export interface JobSpec<T> {
   serial?: string;
   reader?: boolean;
   afterReaders?: boolean;
+  /** with afterReaders: no other afterReaders job runs at the same time */
+  isolated?: boolean;
 }
 
 interface Queued<T> extends JobSpec<T> {
@@ -34,6 +38,8 @@ export class Scheduler {
   private readonly busy = new Set<string>();
   private running = 0;
   private runningAtEnd = 0;
+  private runningWriters = 0;
+  private isolatedRunning = false;
   private exclusiveRunning = false;
   private readersLeft = 0;
   private seq = 0;
@@ -86,7 +92,8 @@ export class Scheduler {
     if (j.exclusive) return this.running === 0;
     if (j.atEnd) return this.running === this.runningAtEnd && this.queue.every((q) => q.atEnd);
     if (j.serial && this.busy.has(j.serial)) return false;
-    if (j.afterReaders && this.readersLeft > 0) return false;
+    if (j.afterReaders && (this.readersLeft > 0 || this.isolatedRunning)) return false;
+    if (j.isolated && this.runningWriters > 0) return false;
     return true;
   }
 
@@ -108,6 +115,8 @@ export class Scheduler {
   private launch(j: Queued<unknown>): void {
     this.running++;
     if (j.atEnd) this.runningAtEnd++;
+    if (j.afterReaders) this.runningWriters++;
+    if (j.isolated) this.isolatedRunning = true;
     if (j.exclusive) this.exclusiveRunning = true;
     if (j.serial) this.busy.add(j.serial);
     j.run()
@@ -115,6 +124,8 @@ export class Scheduler {
       .finally(() => {
         this.running--;
         if (j.atEnd) this.runningAtEnd--;
+        if (j.afterReaders) this.runningWriters--;
+        if (j.isolated) this.isolatedRunning = false;
         if (j.exclusive) this.exclusiveRunning = false;
         if (j.serial) this.busy.delete(j.serial);
         if (j.reader) this.readersLeft--;

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { SchemaIssue } from '../results.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { SchemaObservation } from './context.js';
+import { familyOf } from './select.js';
+import { packClause } from '../contract/clause-map.js';
 import type { CheckResult } from '../results.js';
 
 
@@ -56,7 +58,7 @@ function follow(contract: ContractPack, value: unknown): unknown {
 
 /** The x-clause at the root of the documented response schema (what a conforming answer proves). */
 export function rootClause(contract: ContractPack, op: Operation, status: number): string {
-  const fallback = status >= 400 ? 'ERR-01' : 'FMT-04';
+  const fallback = packClause(contract, status >= 400 ? 'ERR-01' : 'FMT-04');
   const pathItem = (contract.openapi.paths as Json | undefined)?.[op.path];
   const operation = isObject(pathItem) ? pathItem[op.method.toLowerCase()] : undefined;
   const responses = isObject(operation) && isObject(operation.responses) ? operation.responses : {};
@@ -94,7 +96,7 @@ export function schemaResults(contract: ContractPack, observations: SchemaObserv
     const base = (clause: string) => ({
       id: `${clause}:${op.key}:schema-${o.status}`,
       clause,
-      family: clause.split('-')[0],
+      family: familyOf(clause),
       endpoint: op.key,
       title: `${o.status} responses of ${op.key} match the documented schema`,
       durationMs: 0,

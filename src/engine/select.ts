@@ -2,6 +2,7 @@
 // instance per operation) and the --only filter. Pure: used in the workers (harness) and in the
 // main process (schema results, coverage rows).
 
+import { checksForPack } from '../checks/pack-checks.js';
 import type { CheckDef } from '../checks/types.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 
@@ -14,14 +15,15 @@ export interface CheckInstance {
   family: string;
 }
 
+/** 'PAG-04' → 'PAG', 'V2-PAG-04' → 'V2-PAG'. */
 export function familyOf(clause: string): string {
-  return clause.split('-')[0];
+  return clause.replace(/-[0-9]{2}$/, '');
 }
 
 /** Expand check definitions over the catalogue. */
 export function expandChecks(contract: ContractPack, checks: CheckDef[]): CheckInstance[] {
   const out: CheckInstance[] = [];
-  for (const def of checks) {
+  for (const def of checksForPack(contract, checks)) {
     const family = familyOf(def.clause);
     if (def.appliesTo) {
       for (const op of contract.operations) {

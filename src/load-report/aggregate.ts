@@ -22,6 +22,8 @@ import { LatencyAggregate, RouteAggregate, round } from './routes.js';
 import { NumberSeries, Timeline } from './timeline.js';
 
 export const FAILED_REQUESTS_METRIC = 'failed_requests';
+/** our scripts' counter of journeys that ended early, tagged journey, step and why */
+export const JOURNEY_STOPPED_METRIC = 'journey_stopped';
 export const CORRELATION_ID_TAG = 'correlation_id';
 export const OTHER_ROUTES = '(other routes)';
 
@@ -35,7 +37,7 @@ export interface AggregateOptions {
 }
 
 const ALWAYS_WANTED = new Set(['http_reqs', 'http_req_duration', 'http_req_failed', 'iterations',
-  'dropped_iterations', 'vus', 'checks', FAILED_REQUESTS_METRIC]);
+  'iteration_duration', 'dropped_iterations', 'vus', 'checks', FAILED_REQUESTS_METRIC, JOURNEY_STOPPED_METRIC]);
 /** k6's own metrics (and its extensions' prefixes): never treated as custom metrics */
 const BUILTIN = /^(http_req|iteration|dropped_iterations$|vus|data_|checks$|group_duration$|ws_|grpc_|browser_)/;
 const MAX_CUSTOM_METRICS = 30;
@@ -56,6 +58,13 @@ export class LoadAggregator implements K6OutputSink {
   readonly checksPassed: NumberSeries;
   readonly checksTotal: NumberSeries;
   readonly scenarios = new Map<string, NumberSeries>();
+  /** iteration_duration per scenario (journey), as a route-like aggregate for its percentiles */
+  readonly journeys = new Map<string, RouteAggregate>();
+  readonly droppedByScenario = new Map<string, number>();
+  /** answers the script expected although not 2xx (a deliberate 422, a handled 429): route|status → count */
+  readonly expectedAnswers = new Map<string, number>();
+  /** journey|step|why → count, from the journey_stopped counter */
+  readonly stops = new Map<string, number>();
   readonly checks = new Map<string, CheckRow>();
   readonly custom = new Map<string, CustomMetric>();
   readonly httpFailures: FailedSampleReservoir;
@@ -105,6 +114,10 @@ export class LoadAggregator implements K6OutputSink {
         this.requests.add(i, value);
         if (tags.status === '429') this.limited.add(i, value);
         this.route(tags).request(i, value, tags.status);
+        if (tags.expected_response === 'true' && !/^2/.test(tags.status ?? '')) {
+          const key = `${tags.name ?? tags.url ?? '(unnamed)'}|${tags.status ?? '0'}`;
+          this.expectedAnswers.set(key, (this.expectedAnswers.get(key) ?? 0) + value);
+        }
         break;
       case 'http_req_duration':
         this.allLatency.record(value);
@@ -116,17 +129,24 @@ export class LoadAggregator implements K6OutputSink {
         if (failed) this.failed.add(i, 1);
         this.route(tags).outcome(i, failed);
         const status = Number(tags.status ?? 0);
-        if (failed || status >= 400 || status === 0) this.httpFailures.offer(() => toSample(timeMs, tags));
+        // only unexpected answers: a deliberate 422 or a handled 429 is no failure (expectedAnswers)
+        if (failed || (tags.expected_response === undefined && (status >= 400 || status === 0))) this.httpFailures.offer(() => toSample(timeMs, tags));
         break;
       }
+      case 'iteration_duration':
+        this.journey(tags.scenario ?? 'default')?.duration(i, value);
+        break;
       case 'iterations': {
         this.iterations.add(i, value);
         this.scenario(tags.scenario ?? 'default')?.add(i, value);
         break;
       }
-      case 'dropped_iterations':
+      case 'dropped_iterations': {
         this.dropped.add(i, value);
+        const scenario = tags.scenario ?? 'default';
+        this.droppedByScenario.set(scenario, (this.droppedByScenario.get(scenario) ?? 0) + value);
         break;
+      }
       case 'vus':
         this.vus.add(i, value);
         if (value > this.maxVus) this.maxVus = value;
@@ -136,6 +156,10 @@ export class LoadAggregator implements K6OutputSink {
         break;
     }
     if (metric === FAILED_REQUESTS_METRIC && value > 0) this.reportedFailures.offer(() => toSample(timeMs, tags));
+    if (metric === JOURNEY_STOPPED_METRIC && value > 0) {
+      const key = `${tags.journey ?? tags.scenario ?? '?'}|${tags.step ?? '?'}|${tags.why ?? '?'}`;
+      if (this.stops.has(key) || this.stops.size < MAX_CHECKS) this.stops.set(key, (this.stops.get(key) ?? 0) + value);
+    }
     this.custom.get(metric)?.add(i, value);
   }
 
@@ -170,6 +194,15 @@ export class LoadAggregator implements K6OutputSink {
     r = this.timeline.register(new RouteAggregate(name));
     this.routes.set(name, r);
     return r;
+  }
+
+  private journey(name: string): RouteAggregate | undefined {
+    let j = this.journeys.get(name);
+    if (!j && this.journeys.size < MAX_SCENARIOS) {
+      j = this.timeline.register(new RouteAggregate(name));
+      this.journeys.set(name, j);
+    }
+    return j;
   }
 
   private scenario(name: string): NumberSeries | undefined {

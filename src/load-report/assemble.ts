@@ -2,9 +2,22 @@
 // LoadReportModel. The verdict comes from k6's thresholds, the same ones that set k6's exit code.
 
 import type { LoadAggregator } from './aggregate.js';
-import { LOAD_REPORT_MODEL_VERSION, type LoadProfileInput, type LoadReportModel, type ThresholdRow, type TimelineModel, type Verdict } from './model.js';
+import { findBreakpoint } from './crossing.js';
+import {
+  LOAD_REPORT_MODEL_VERSION,
+  type JourneyModel,
+  type LatencySummary,
+  type LoadProfileInput,
+  type LoadReportModel,
+  type RouteInfo,
+  type RouteModel,
+  type ThresholdRow,
+  type TimelineModel,
+  type Verdict,
+} from './model.js';
 import type { ReadStats } from './ndjson.js';
-import { describeProfile, targetCurve } from './profile.js';
+import { explainNoSamples, type Stop } from './no-samples.js';
+import { describeProfile, plannedSeconds, targetCurve } from './profile.js';
 import { round } from './routes.js';
 import type { NumberSeries } from './timeline.js';
 import { thresholdAggregation, type K6Summary } from './summary.js';
@@ -17,6 +30,10 @@ export interface AssembleInput {
   target?: string;
   title?: string;
   now?: Date;
+  /** the scripts' routes, so a threshold with no samples can say why */
+  routes?: RouteInfo[];
+  /** the VU pools were capped (--vus) below what the rate needs: drops then measure the cap */
+  poolsCapped?: boolean;
 }
 
 export function assembleModel(input: AssembleInput): LoadReportModel {
@@ -30,12 +47,27 @@ export function assembleModel(input: AssembleInput): LoadReportModel {
   const limited = sum(agg.limited.values);
   const checksTotal = sum(agg.checksTotal.values);
   const checksPassed = sum(agg.checksPassed.values);
-  const thresholds = (summary?.thresholds ?? []).map((t) => withObserved(t, agg));
+  const stops: Stop[] = [...agg.stops].map(([key, count]) => {
+    const [journey, step, why] = key.split('|');
+    return { journey, step, why, count };
+  });
+  const iterationsBy = new Map([...agg.scenarios].map(([name, series]) => [name, sum(series.values)]));
+  const thresholds: ThresholdRow[] = explainNoSamples((summary?.thresholds ?? []).map((t) => withObserved(t, agg)), input.routes ?? [], stops, iterationsBy);
+  for (const t of thresholds) if (t.metric === 'dropped_iterations' && t.status === 'fail') t.reason = dropReason(agg, input.poolsCapped === true);
   const { verdict, reason } = decideVerdict(summary, thresholds);
   const notes = [...agg.notes];
   const failedSamples = agg.failedSamples();
-  if (failedSamples.source === 'http_req_failed' && failedSamples.samples.every((s) => s.correlationId === null)) {
+  const declaresFailures = agg.declared.has('failed_requests');
+  if (failedSamples.total > 0 && !declaresFailures && failedSamples.samples.every((s) => s.correlationId === null)) {
     notes.push('Failed-request samples carry no Correlation-Id: the k6 script did not report failures on a `failed_requests` Counter tagged `correlation_id` (the convention is in src/load-report/aggregate.ts).');
+  }
+  const curve = profile ? targetCurve(profile) : null;
+  const breakpoint = profile?.breakpoint
+    ? findBreakpoint(thresholds, agg, curve, durationSec, plannedSeconds(profile), profile.abortDelaySec ?? 10, input.routes ?? [])
+    : null;
+  if (breakpoint?.aborted) {
+    const at = `${Math.floor(breakpoint.endSec / 60)}:${String(Math.round(breakpoint.endSec % 60)).padStart(2, '0')}`;
+    for (const t of thresholds) if (t.status === 'no-samples') t.reason = `${t.reason ?? 'no samples'} (the run was aborted at ${at})`;
   }
   if (stats.malformedLines > 0) notes.push(`${stats.malformedLines} line(s) of the k6 output could not be parsed and were skipped.`);
 
@@ -70,10 +102,17 @@ export function assembleModel(input: AssembleInput): LoadReportModel {
       checksFailed: checksTotal - checksPassed,
       checksRate: checksTotal > 0 ? checksPassed / checksTotal : null,
       maxVus: agg.maxVus,
-      latency: agg.allLatency.summary(),
+      ...k6Latency(summary, 'http_req_duration', agg.allLatency.summary()),
     },
     thresholds,
-    routes: agg.routeModels(durationSec),
+    routes: agg.routeModels(durationSec).map((r) => withK6Percentiles(r, summary)),
+    journeys: journeyModels(agg, durationSec),
+    expectedAnswers: [...agg.expectedAnswers].map(([key, count]) => {
+      const bar = key.lastIndexOf('|');
+      return { route: key.slice(0, bar), status: key.slice(bar + 1), count };
+    }).sort((a, b) => a.route.localeCompare(b.route) || a.status.localeCompare(b.status)),
+    stops: stops.sort((a, b) => b.count - a.count),
+    breakpoint,
     timeline: timelineModel(agg, profile),
     checks: [...agg.checks.values()].sort((a, b) => a.name.localeCompare(b.name)),
     customMetrics: agg.customRows(durationSec),
@@ -132,10 +171,67 @@ function timelineModel(agg: LoadAggregator, profile: LoadProfileInput | undefine
 function decideVerdict(summary: K6Summary | null, thresholds: ThresholdRow[]): { verdict: Verdict; reason: string } {
   if (!summary) return { verdict: 'unknown', reason: 'No k6 summary was given, so thresholds are unknown.' };
   if (thresholds.length === 0) return { verdict: 'unknown', reason: 'The run defined no thresholds.' };
-  const crossed = thresholds.filter((t) => !t.ok);
-  if (crossed.length === 0) return { verdict: 'pass', reason: `All ${thresholds.length} thresholds held.` };
-  const names = crossed.map((t) => `${t.metric} ${t.expression}`).join('; ');
-  return { verdict: 'fail', reason: `${crossed.length} of ${thresholds.length} thresholds crossed: ${names}` };
+  const crossed = thresholds.filter((t) => t.status === 'fail');
+  const empty = thresholds.filter((t) => t.status === 'no-samples');
+  if (crossed.length === 0 && empty.length === 0) return { verdict: 'pass', reason: `All ${thresholds.length} thresholds held.` };
+  const parts: string[] = [];
+  if (crossed.length > 0) parts.push(`${crossed.length} of ${thresholds.length} thresholds crossed: ${crossed.map((t) => `${t.metric} ${t.expression}`).join('; ')}`);
+  if (empty.length > 0) {
+    const metrics = [...new Set(empty.map((t) => t.metric))];
+    parts.push(`plan failure: ${empty.length} threshold(s) had no samples, so they judged nothing (${metrics.join(', ')})`);
+  }
+  return { verdict: 'fail', reason: parts.join('. ') + '.' };
+}
+
+/** Why iterations were dropped: the service (every VU of a full pool busy) or a --vus cap. */
+function dropReason(agg: LoadAggregator, capped: boolean): string {
+  const by = [...agg.droppedByScenario].filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ');
+  return capped
+    ? `dropped (${by}) with the VU pools capped by --vus below what the rate needs: these drops measure the cap, not the service`
+    : `dropped (${by}): every pre-allocated VU of the scenario was busy (k6 never adds VUs mid-run here), so journeys ran longer than their service levels allow`;
+}
+
+/** k6's own percentiles of a trend, from its summary, when it computed them; else ours (HDR). */
+function k6Latency(summary: K6Summary | null, metric: string, hdr: LatencySummary): { latency: LatencySummary; latencySource: 'k6' | 'hdr' } {
+  const v = summary?.values[metric];
+  // k6 lists only its summaryTrendStats (p(99) is not among its defaults): a missing one stays HDR
+  if (!v || v.med === undefined || v['p(95)'] === undefined || !(hdr.count > 0)) return { latency: hdr, latencySource: 'hdr' };
+  const r = (x: number | undefined, fallback: number | null) => (x === undefined ? fallback : round(x));
+  return {
+    latencySource: 'k6',
+    latency: {
+      count: v.count ?? hdr.count,
+      min: r(v.min, hdr.min),
+      mean: r(v.avg, hdr.mean),
+      p50: r(v.med, hdr.p50),
+      p90: r(v['p(90)'], hdr.p90),
+      p95: r(v['p(95)'], hdr.p95),
+      p99: r(v['p(99)'], hdr.p99),
+      max: r(v.max, hdr.max),
+    },
+  };
+}
+
+function withK6Percentiles(route: RouteModel, summary: K6Summary | null): RouteModel {
+  return { ...route, ...k6Latency(summary, `http_req_duration{name:${route.name}}`, route.latency) };
+}
+
+function journeyModels(agg: LoadAggregator, runSec: number): JourneyModel[] {
+  const n = agg.timeline.bucketCount;
+  return [...agg.journeys.values()]
+    .filter((j) => agg.scenarios.has(j.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((j) => {
+      const iterations = sum(agg.scenarios.get(j.name)!.values);
+      return {
+        name: j.name,
+        iterations,
+        rate: runSec > 0 ? round(iterations / runSec) : 0,
+        dropped: agg.droppedByScenario.get(j.name) ?? 0,
+        latency: j.latency.summary(),
+        windows: j.windows(n),
+      };
+    });
 }
 
 /** Fills a missing observed value for latency percentiles from our own histograms (k6's summary
@@ -147,7 +243,7 @@ function withObserved(row: ThresholdRow, agg: LoadAggregator): ThresholdRow {
   if (!m || !p) return row;
   const latency = m[1] === undefined ? agg.allLatency : agg.routes.get(m[1])?.latency;
   const v = latency?.percentile(Number(p[1])) ?? null;
-  return { ...row, observed: v === null ? null : round(v) };
+  return { ...row, observed: v === null ? null : round(v), observedSource: v === null ? null : 'hdr' };
 }
 
 function sum(values: number[]): number {

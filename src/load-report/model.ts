@@ -2,7 +2,7 @@
 // HTML template reads it from a <script type="application/json"> block; see render.ts.
 // Times on series are seconds from the run's start; latencies are milliseconds; rates are 0..1.
 
-export const LOAD_REPORT_MODEL_VERSION = 1;
+export const LOAD_REPORT_MODEL_VERSION = 2;
 
 export type Verdict = 'pass' | 'fail' | 'unknown';
 
@@ -21,6 +21,10 @@ export interface LoadProfileInput {
   duration?: string;
   /** compare the target with this scenario's iterations rather than all iterations */
   scenario?: string;
+  /** breakpoint: the run is meant to end where a service threshold crosses */
+  breakpoint?: boolean;
+  /** breakpoint: seconds before k6 may abort (its delayAbortEval) */
+  abortDelaySec?: number;
   /** what the target counts: arrival-rate executors count iterations/s, VU executors count VUs */
   unit?: 'iterations/s' | 'VUs';
 }
@@ -40,9 +44,69 @@ export interface ThresholdRow {
   /** as k6 names it, submetric selector included: 'http_req_duration{name:GET /search}' */
   metric: string;
   expression: string;
+  /** k6's verdict; false too when the metric had no samples (see `status`) */
   ok: boolean;
+  /** 'no-samples': nothing was measured, so the threshold judged nothing: a failure of the plan */
+  status: 'pass' | 'fail' | 'no-samples';
   /** the value the expression was tested on, when the summary (or our histograms) know it */
   observed: number | null;
+  /** where `observed` comes from: k6's own summary, or our HDR histograms where k6 gave none */
+  observedSource: 'k6' | 'hdr' | null;
+  /** samples of the metric (a trend's count, a rate's passes + fails, a counter's count), when known */
+  samples: number | null;
+  /** why there were no samples, when status is 'no-samples' */
+  reason?: string;
+}
+
+/** A route of the scripts (load/routes.json), so the report can say why one got no samples. */
+export interface RouteInfo {
+  name: string;
+  /** its route group (the `api` tag) */
+  api?: string;
+  journeys: string[];
+  /** the condition on which it is sent at all */
+  when?: string;
+}
+
+/** The run cut into equal time windows: its own spread, for `load compare`. */
+export interface WindowStats {
+  count: number[];
+  p50: (number | null)[];
+  p95: (number | null)[];
+  p99: (number | null)[];
+  errorRate: (number | null)[];
+}
+
+export interface JourneyModel {
+  /** the scenario, named after its journey */
+  name: string;
+  iterations: number;
+  /** iterations per second over the run */
+  rate: number;
+  dropped: number;
+  /** iteration_duration, think time included (HDR) */
+  latency: LatencySummary;
+  windows: WindowStats;
+}
+
+/** For breakpoint runs: where the service broke. */
+export interface BreakpointModel {
+  /** k6 stopped the run before the profile's end (an abortOnFail threshold crossed) */
+  aborted: boolean;
+  /** seconds from the start at which the run ended */
+  endSec: number;
+  /** the profile's arrival rate when the run ended */
+  endTarget: number | null;
+  /** the first service threshold to cross, replayed over the run as k6 evaluates it (cumulatively) */
+  firstCrossing: {
+    timeSec: number;
+    metric: string;
+    expression: string;
+    observed: number;
+    /** the profile's arrival rate at that moment, and the iterations completing in that bucket (per second) */
+    targetRate: number | null;
+    achievedRate: number;
+  } | null;
 }
 
 export interface RouteSeries {
@@ -66,7 +130,11 @@ export interface RouteModel {
   rps: number;
   statuses: Record<string, number>;
   latency: LatencySummary;
+  /** 'k6': k6's own percentiles from its summary (the ones its thresholds judged; any it did not
+   * list, e.g. p(99) outside its default summaryTrendStats, from HDR); 'hdr': ours */
+  latencySource: 'k6' | 'hdr';
   series: RouteSeries;
+  windows: WindowStats;
 }
 
 export interface TimelineModel {
@@ -155,12 +223,19 @@ export interface LoadReportModel {
     maxVus: number;
     /** every request's http_req_duration */
     latency: LatencySummary;
+    latencySource: 'k6' | 'hdr';
   };
   thresholds: ThresholdRow[];
   routes: RouteModel[];
   timeline: TimelineModel;
   checks: CheckRow[];
   customMetrics: CustomMetricRow[];
+  journeys: JourneyModel[];
+  /** answers the scripts expected although not 2xx (a deliberate 422, a handled 429): no failures */
+  expectedAnswers: { route: string; status: string; count: number }[];
+  /** journeys that ended early: where and why */
+  stops: { journey: string; step: string; why: string; count: number }[];
+  breakpoint: BreakpointModel | null;
   failedSamples: {
     total: number;
     /** 'failed_requests': our scripts' counter (carries correlation ids); else k6's own samples */

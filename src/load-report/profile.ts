@@ -54,6 +54,12 @@ export function targetCurve(profile: LoadProfileInput): TargetCurve | null {
   return null;
 }
 
+/** How long the profile lasts, in seconds; null when it does not say. */
+export function plannedSeconds(profile: LoadProfileInput): number | null {
+  if (profile.stages && profile.stages.length > 0) return profile.stages.reduce((t, s) => t + parseK6Duration(s.duration) / 1000, 0);
+  return profile.duration ? parseK6Duration(profile.duration) / 1000 : null;
+}
+
 export function describeProfile(profile: LoadProfileInput): string {
   const unit = profile.unit ?? 'iterations/s';
   const per = profile.timeUnit && profile.timeUnit !== '1s' ? ` per ${profile.timeUnit}` : '';

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { LoadReportModel } from './model.js';
+import type { LoadComparison } from './compare-model.js';
+import { COMPARE_TEMPLATE, COMPARISON_PLACEHOLDER } from './compare-template.js';
 import { CHART_JS_PLACEHOLDER, LOAD_REPORT_TEMPLATE, MODEL_PLACEHOLDER } from './template.js';
 import { scriptSafeJson } from '../report/html.js';
 
@@ -22,6 +24,10 @@ export function chartJsBundle(): string {
 
 export function renderLoadReport(model: LoadReportModel): string {
   return fill(fill(LOAD_REPORT_TEMPLATE, MODEL_PLACEHOLDER, scriptSafeJson(model)), CHART_JS_PLACEHOLDER, chartJsBundle());
+}
+
+export function renderComparison(comparison: LoadComparison): string {
+  return fill(fill(COMPARE_TEMPLATE, COMPARISON_PLACEHOLDER, scriptSafeJson(comparison)), CHART_JS_PLACEHOLDER, chartJsBundle());
 }
 
 

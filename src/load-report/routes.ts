@@ -2,7 +2,10 @@
 // failures, 429s and latency for the whole run and per time bucket, in bounded memory.
 
 import { LogSketch, newRunHistogram, percentileMs, recordMs } from './histogram.js';
-import type { LatencySummary, RouteModel } from './model.js';
+import type { LatencySummary, RouteModel, WindowStats } from './model.js';
+
+/** How many equal time windows a run is cut into for its own spread (load compare). */
+export const WINDOWS = 10;
 import type { Foldable } from './timeline.js';
 
 interface RouteBucket {
@@ -86,8 +89,46 @@ export class RouteAggregate implements Foldable {
       rps: runSec > 0 ? round(this.requests / runSec) : 0,
       statuses: Object.fromEntries([...this.statuses].sort(([a], [b]) => a.localeCompare(b))),
       latency: this.latency.summary(),
+      latencySource: 'hdr',
       series: { rps, errorRate, limitedRate, p50, p95, p99 },
+      windows: this.windows(bucketCount),
     };
+  }
+
+  /** The run cut into WINDOWS equal spans: each span's count, percentiles and error rate. */
+  windows(bucketCount: number): WindowStats {
+    const out: WindowStats = { count: [], p50: [], p95: [], p99: [], errorRate: [] };
+    const per = Math.max(1, Math.ceil(bucketCount / WINDOWS));
+    for (let start = 0; start < bucketCount; start += per) {
+      const sketch = new LogSketch();
+      let failed = 0;
+      let judged = 0;
+      for (let i = start; i < Math.min(bucketCount, start + per); i++) {
+        const b = this.buckets[i];
+        if (!b) continue;
+        if (b.latency) sketch.merge(b.latency);
+        failed += b.failed;
+        judged += b.judged;
+      }
+      const [q50, q95, q99] = sketch.percentiles([50, 95, 99]);
+      out.count.push(sketch.total);
+      out.p50.push(roundOrNull(q50));
+      out.p95.push(roundOrNull(q95));
+      out.p99.push(roundOrNull(q99));
+      out.errorRate.push(judged > 0 ? round(failed / judged, 5) : null);
+    }
+    return out;
+  }
+
+  /** Bucket i's latency sketch (for replaying thresholds over time), if any request landed in it. */
+  sketchAt(i: number): LogSketch | null {
+    return this.buckets[i]?.latency ?? null;
+  }
+
+  /** Bucket i's failed and judged requests. */
+  outcomesAt(i: number): { failed: number; judged: number } {
+    const b = this.buckets[i];
+    return { failed: b?.failed ?? 0, judged: b?.judged ?? 0 };
   }
 
   private bucket(index: number): RouteBucket {

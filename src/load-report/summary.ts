@@ -43,9 +43,21 @@ export function parseK6Summary(json: unknown, source = 'k6 summary'): K6Summary 
     values[metric] = v;
     const declared = raw.thresholds;
     if (!declared || typeof declared !== 'object') continue;
+    const samples = sampleCount(v);
     for (const [expression, flag] of Object.entries(declared as Record<string, unknown>)) {
       const ok = typeof flag === 'boolean' ? !flag : Boolean((flag as { ok?: unknown })?.ok);
-      thresholds.push({ metric, expression, ok, observed: observedValue(expression, v) });
+      const observed = observedValue(expression, v);
+      // a trend or rate with no samples judged nothing; so did a presence threshold (count>0) that failed
+      const empty = samples === 0 && (!isCounter(v) || (!ok && /^count\s*>\s*0$/.test(expression.trim())));
+      thresholds.push({
+        metric,
+        expression,
+        ok: ok && !empty,
+        status: empty ? 'no-samples' : ok ? 'pass' : 'fail',
+        observed,
+        observedSource: observed === null ? null : 'k6',
+        samples,
+      });
     }
   }
   thresholds.sort((a, b) => a.metric.localeCompare(b.metric) || a.expression.localeCompare(b.expression));
@@ -66,6 +78,17 @@ function observedValue(expression: string, values: Record<string, number>): numb
   if (!agg) return null;
   const v = values[agg] ?? (agg === 'p(50)' ? values.med : undefined);
   return typeof v === 'number' ? v : null;
+}
+
+/** k6 names no metric type in --summary-export: a trend has percentiles, a rate passes and fails. */
+function isCounter(v: Record<string, number>): boolean {
+  return v.med === undefined && v.passes === undefined && v.value === undefined && v.count !== undefined;
+}
+
+/** A trend's count (when summaryTrendStats has it), a rate's passes + fails, a counter's count. */
+function sampleCount(v: Record<string, number>): number | null {
+  if (v.passes !== undefined && v.fails !== undefined) return v.passes + v.fails;
+  return typeof v.count === 'number' ? v.count : null;
 }
 
 function numbers(obj: object): Record<string, number> {

@@ -4,6 +4,8 @@
 // It lives in a .ts module, not a .html file, so it is found the same way from src/ and dist/.
 // The page script avoids backticks and dollar-brace, which this template literal would interpret.
 
+import { REPORT_STYLE } from './style.js';
+
 export const CHART_JS_PLACEHOLDER = '/*@@CHART_JS@@*/';
 export const MODEL_PLACEHOLDER = '"@@LOAD_REPORT_MODEL@@"';
 
@@ -14,36 +16,7 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Load report</title>
 <style>
-  :root { --fg: #1d2430; --muted: #5b6676; --line: #dfe3ea; --bg: #f6f7f9; --pass: #1a7f37; --fail: #c62828; --unknown: #7a6300; }
-  * { box-sizing: border-box; }
-  body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
-  main { max-width: 1280px; margin: 0 auto; padding: 24px; }
-  h1 { font-size: 22px; margin: 0 0 4px; }
-  h2 { font-size: 17px; margin: 24px 0 10px; }
-  section > h2:first-child { margin-top: 0; }
-  h3 { font-size: 14px; margin: 0 0 6px; word-break: break-all; }
-  section, header { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; margin-bottom: 16px; }
-  .verdict { display: inline-block; padding: 2px 10px; border-radius: 12px; color: #fff; font-weight: 600; letter-spacing: .04em; margin-right: 8px; }
-  .verdict.pass { background: var(--pass); } .verdict.fail { background: var(--fail); } .verdict.unknown { background: var(--unknown); }
-  .reason { color: var(--muted); }
-  dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px 18px; margin: 14px 0 0; }
-  dl.facts div.wide { grid-column: span 2; }
-  dl.facts div { border-left: 3px solid var(--line); padding-left: 8px; }
-  dl.facts dt { color: var(--muted); font-size: 12px; } dl.facts dd { margin: 0; font-weight: 600; word-break: break-word; }
-  table { border-collapse: collapse; width: 100%; font-size: 13px; }
-  th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-  th { color: var(--muted); font-weight: 600; background: #fafbfc; }
-  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-  td.mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
-  tr.fail td { background: #fdecec; } .mark.pass { color: var(--pass); font-weight: 700; } .mark.fail { color: var(--fail); font-weight: 700; }
-  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }
-  .chart { position: relative; height: 280px; }
-  .chart-card { border: 1px solid var(--line); border-radius: 6px; padding: 10px; background: #fff; }
-  .notes { color: var(--unknown); margin: 0; padding-left: 18px; }
-  .empty { color: var(--muted); font-style: italic; }
-  .scroll { max-height: 480px; overflow: auto; }
-  footer { color: var(--muted); font-size: 12px; margin: 16px 0; }
-</style>
+${REPORT_STYLE}</style>
 <script>${CHART_JS_PLACEHOLDER}</script>
 </head>
 <body>
@@ -109,7 +82,7 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
         data: { datasets: datasets.map(function (d, i) {
           return Object.assign({ borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
             borderWidth: 1.6, pointRadius: few ? 2 : 0, spanGaps: true, tension: 0 }, d,
-            { data: model.timeline.t.map(function (t, j) { return { x: t, y: d.values[j] === undefined ? null : d.values[j] }; }) });
+            { data: d.points || model.timeline.t.map(function (t, j) { return { x: t, y: d.values[j] === undefined ? null : d.values[j] }; }) });
         }) },
         options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
           interaction: { mode: 'index', intersect: false },
@@ -131,7 +104,7 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
     ['Started', model.run.start ? model.run.start.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '–'],
     ['Duration', clock(model.run.durationSec) + ' (' + fmt(model.run.durationSec, 1) + ' s)'],
     ['Requests', fmt(t.requests, 0) + ' (' + fmt(t.rps, 1) + ' /s)'], ['Failed requests', fmt(t.failed, 0) + ' (' + pct(t.errorRate) + ')'],
-    ['429 responses', fmt(t.limited, 0) + ' (' + pct(t.limitedRate) + ')'], ['Latency p95 / p99', ms(t.latency.p95) + ' / ' + ms(t.latency.p99)],
+    ['429 responses', fmt(t.limited, 0) + ' (' + pct(t.limitedRate) + ')'], ['Latency p95 / p99 (' + (t.latencySource === 'k6' ? 'k6' : 'HDR') + ')', ms(t.latency.p95) + ' / ' + ms(t.latency.p99)],
     ['Iterations', fmt(t.iterations, 0)], ['Dropped iterations', fmt(t.droppedIterations, 0)],
     ['Max VUs', fmt(t.maxVus, 0)], ['Checks passed', pct(t.checksRate)]
   ];
@@ -143,15 +116,28 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
     el('dl', { class: 'facts' }, facts.map(function (f) { return el('div', f[2] ? { class: f[2] } : null, [el('dt', { text: f[0] }), el('dd', { text: f[1] })]); }))
   ]));
   if (model.notes.length) app.appendChild(section('Notes', 'notes', [el('ul', { class: 'notes' }, model.notes.map(function (n) { return el('li', { text: n }); }))]));
+  var bp = model.breakpoint;
+  if (bp) {
+    var c = bp.firstCrossing;
+    var bpText = c ? 'The service broke at ' + fmt(c.targetRate, 2) + ' journeys/s offered (' + fmt(c.achievedRate, 2) + '/s completing), ' + clock(c.timeSec) +
+      ' into the run: ' + c.metric + ' ' + c.expression + ' crossed (' + fmt(c.observed, 3) + ', evaluated over everything measured so far, as k6 does).' :
+      'No service threshold crossed: the service held up to the end of the ramp.';
+    var endText = (bp.aborted ? 'k6 aborted the run at ' : 'The run ended at ') + clock(bp.endSec) + (bp.endTarget !== null ? ' (target ' + fmt(bp.endTarget, 2) + ' journeys/s).' : '.');
+    app.appendChild(section('Breakpoint', 'breakpoint', [el('p', { id: 'breaking-rate', text: bpText }), el('p', { class: 'reason', text: endText })]));
+  }
 
-  // Thresholds: k6's own verdict, one row per expression.
+  // Thresholds: k6's own verdict, one row per expression; no samples is a failure of the plan.
+  var RESULT = { pass: '✓ pass', fail: '✗ fail', 'no-samples': '✗ no samples' };
   app.appendChild(section('Thresholds', null, [model.thresholds.length ? table('thresholds',
-    [{ label: 'Metric' }, { label: 'Threshold' }, { label: 'Observed', num: true }, { label: 'Result' }],
+    [{ label: 'Metric' }, { label: 'Threshold' }, { label: 'Observed', num: true }, { label: 'Samples', num: true }, { label: 'Result' }, { label: 'Why' }],
     model.thresholds.map(function (r) {
-      return { attrs: { class: r.ok ? 'pass' : 'fail', 'data-ok': String(r.ok) }, cells: [
-        { text: r.metric, cls: 'mono' }, { text: r.expression, cls: 'mono' }, fmt(r.observed, 4),
-        { node: el('span', { class: 'mark ' + (r.ok ? 'pass' : 'fail'), text: r.ok ? '✓ pass' : '✗ fail' }) }] };
-    })) : el('p', { class: 'empty', id: 'thresholds', text: 'No thresholds (no k6 summary given, or the run defined none).' })]));
+      var ok = r.status === 'pass';
+      return { attrs: { class: ok ? 'pass' : 'fail', 'data-ok': String(r.ok), 'data-status': r.status }, cells: [
+        { text: r.metric, cls: 'mono' }, { text: r.expression, cls: 'mono' },
+        fmt(r.observed, 4) + (r.observedSource === 'hdr' ? ' (HDR)' : ''), r.samples === null ? '–' : fmt(r.samples, 0),
+        { node: el('span', { class: 'mark ' + (ok ? 'pass' : 'fail'), text: RESULT[r.status] }) }, r.reason || ''] };
+    })) : el('p', { class: 'empty', id: 'thresholds', text: 'No thresholds (no k6 summary given, or the run defined none).' }),
+    el('p', { class: 'reason', text: 'Observed values are k6\'s own (its summary, the values its thresholds judged); (HDR) marks one k6 did not list, read from this report\'s HdrHistogram.' })]));
 
   // Run-wide charts.
   var tl = model.timeline, unit = model.profile ? model.profile.unit : 'iterations/s';
@@ -161,6 +147,11 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
   shape.push({ label: 'HTTP requests/s', values: tl.rps });
   if (tl.droppedPerSec.some(function (v) { return v > 0; })) shape.push({ label: 'dropped iterations/s', values: tl.droppedPerSec });
   shape.push({ label: 'VUs', values: tl.vus, yAxisID: 'y2', borderDash: [2, 2] });
+  if (bp && bp.firstCrossing) {
+    var top = Math.max.apply(null, [1].concat(tl.rps, tl.target || []).filter(function (v) { return v !== null; }));
+    shape.push({ label: 'breaking rate: ' + fmt(bp.firstCrossing.targetRate, 2) + '/s at ' + clock(bp.firstCrossing.timeSec), borderColor: '#c62828', backgroundColor: '#c62828',
+      borderWidth: 2.5, pointRadius: 0, points: [{ x: bp.firstCrossing.timeSec, y: 0 }, { x: bp.firstCrossing.timeSec, y: top }] });
+  }
   var routeColors = {};
   model.routes.forEach(function (r, i) { routeColors[r.name] = PALETTE[(i + 1) % PALETTE.length]; });
   function perRoute(field, scale) {
@@ -179,13 +170,15 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
   // Routes: one summary row and one latency chart each.
   app.appendChild(section('Routes', null, [table('routes',
     [{ label: 'Route' }, { label: 'Requests', num: true }, { label: 'req/s', num: true }, { label: 'p50', num: true }, { label: 'p90', num: true },
-     { label: 'p95', num: true }, { label: 'p99', num: true }, { label: 'max', num: true }, { label: 'Errors', num: true }, { label: '429', num: true }, { label: 'Statuses' }],
+     { label: 'p95', num: true }, { label: 'p99', num: true }, { label: 'max', num: true }, { label: 'Percentiles' }, { label: 'Errors', num: true }, { label: '429', num: true }, { label: 'Statuses' }],
     model.routes.map(function (r) {
       var l = r.latency;
-      return { attrs: { 'data-route': r.name }, cells: [{ text: r.name, cls: 'mono' }, fmt(r.requests, 0), fmt(r.rps, 2), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max),
+      return { attrs: { 'data-route': r.name, 'data-source': r.latencySource }, cells: [{ text: r.name, cls: 'mono' }, fmt(r.requests, 0), fmt(r.rps, 2), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max),
+        r.latencySource === 'k6' ? 'k6' : 'HDR',
         fmt(r.failed, 0) + ' (' + pct(r.errorRate) + ')', fmt(r.limited, 0) + ' (' + pct(r.limitedRate) + ')',
         Object.keys(r.statuses).map(function (s) { return s + ': ' + r.statuses[s]; }).join(', ')] };
     })),
+    el('p', { class: 'reason', text: 'Percentiles marked k6 are k6\'s own (linear interpolation over every sample, the same numbers the Thresholds table judged); HDR marks routes k6 computed none for (no threshold): HdrHistogram, 3 significant digits, nearest rank. Charts over time use 1 % log buckets.' }),
     el('h2', { text: 'Latency over time by route (http_req_duration)' }),
     el('div', { class: 'charts' }, model.routes.map(function (r, i) {
       return chart('chart-latency-' + i, r.name, [
@@ -196,8 +189,8 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
 
   // Failed requests, to look up by Correlation-Id in the server's logs.
   var fs = model.failedSamples;
-  var fsIntro = fs.total === 0 ? 'No failed or rate-limited requests.' :
-    'Showing ' + fs.samples.length + ' of ' + fmt(fs.total, 0) + ' failed or rate-limited requests (the first ones, then a random sample; source: ' + fs.source + ').';
+  var fsIntro = fs.total === 0 ? 'No failed requests.' :
+    'Showing ' + fs.samples.length + ' of ' + fmt(fs.total, 0) + ' failed requests (the first ones, then a random sample; source: ' + fs.source + ').';
   app.appendChild(section('Failed requests', null, [el('p', { class: fs.total ? 'reason' : 'empty', text: fsIntro }),
     fs.samples.length ? el('div', { class: 'scroll' }, [table('failed-samples',
       [{ label: 'Time (UTC)' }, { label: 'Route' }, { label: 'Status', num: true }, { label: 'Correlation-Id', mono: true }, { label: 'Scenario' }, { label: 'Expected' }, { label: 'Error code' }, { label: 'URL', mono: true }],
@@ -205,6 +198,20 @@ export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
         return { cells: [s.time.replace('T', ' ').replace('Z', ''), { text: s.route, cls: 'mono' }, s.status, s.correlationId || '–', s.scenario || '–',
           s.expected === null ? '–' : (s.expected ? 'yes' : 'no'), s.errorCode || '–', s.url || '–'] };
       }))]) : null]));
+
+  // Answers the scripts expected although not 2xx: shown apart, they are no failures.
+  if (model.expectedAnswers.length) app.appendChild(section('Expected non-2xx answers (not failures)', null, [table('expected-answers',
+    [{ label: 'Route' }, { label: 'Status', num: true }, { label: 'Count', num: true }],
+    model.expectedAnswers.map(function (a) { return { cells: [{ text: a.route, cls: 'mono' }, a.status, fmt(a.count, 0)] }; })),
+    el('p', { class: 'reason', text: 'Deliberate ones (an invalid discount code answered 422 as documented) and handled ones (a 429, waited out and retried).' })]));
+
+  // Journeys: each scenario's iterations and duration (think time included), and where they stopped early.
+  if (model.journeys.length) app.appendChild(section('Journeys', null, [table('journeys',
+    [{ label: 'Journey' }, { label: 'Iterations', num: true }, { label: 'per s', num: true }, { label: 'Dropped', num: true }, { label: 'p50', num: true }, { label: 'p95', num: true }, { label: 'p99', num: true }],
+    model.journeys.map(function (j) { var l = j.latency; return { cells: [j.name, fmt(j.iterations, 0), fmt(j.rate, 2), fmt(j.dropped, 0), ms(l.p50), ms(l.p95), ms(l.p99)] }; })),
+    model.stops.length ? table('stops', [{ label: 'Journey stopped early' }, { label: 'At step' }, { label: 'Why' }, { label: 'Count', num: true }],
+      model.stops.map(function (x) { return { cells: [x.journey, x.step, { text: x.why, cls: 'mono' }, fmt(x.count, 0)] }; })) : null,
+    el('p', { class: 'reason', text: 'Iteration durations (HDR) include think time. Each journey\'s VUs are pre-allocated in full from its rate and expected duration, so a dropped iteration means every VU was busy: journeys ran longer than the service levels allow.' })]));
 
   // Checks and the script's own metrics.
   if (model.checks.length) app.appendChild(section('Checks', null, [table('checks',

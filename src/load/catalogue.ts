@@ -1,5 +1,5 @@
 // The Node side's view of load/: the data files the k6 scripts read (profiles.json, slo.json,
-// routes.json), validated once with zod so a hand-edited profile fails with a one-line message
+// routes.json, journeys.json, metrics.json), validated once with zod so a hand-edited profile fails with a one-line message
 // naming the bad key, and the list of files k6 needs (for --emit-k8s).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../config/package-root.js';
 import { ConfigError } from '../errors.js';
-import { parseDuration, type ProfileCatalogue, type RouteCatalogue, type Slo } from '../../load/lib/options.js';
+import { parseDuration, type LoadData, type ProfileCatalogue } from '../../load/lib/options.js';
 
 const duration = z.string().refine((d) => parseDuration(d) !== null, 'must be a k6 duration such as 30s, 5m or 1h30m');
 const threshold = z.string().min(1);
@@ -20,16 +20,14 @@ const profileSchema = z
     duration: duration.optional(),
     startRate: z.number().min(0).optional(),
     stages: z.array(z.strictObject({ duration, target: z.number().min(0) })).min(1).optional(),
-    preAllocatedVUs: z.number().int().min(1),
-    maxVUs: z.number().int().min(1),
+    maxVUs: z.number().int().min(1).optional(),
     gracefulStop: duration.optional(),
     droppedIterations: threshold,
     abortOnFail: z.boolean().optional(),
   })
   .refine((p) => (p.executor === 'constant-arrival-rate' ? !!p.duration : !!p.stages), {
     message: 'a constant-arrival-rate profile needs `duration`, a ramping-arrival-rate one `stages`',
-  })
-  .refine((p) => p.preAllocatedVUs <= p.maxVUs, { message: 'preAllocatedVUs must not exceed maxVUs' });
+  });
 
 const catalogueSchema = z.object({
   $comment: z.string().optional(),
@@ -52,15 +50,27 @@ const routesSchema = z.object({
       name: z.string().regex(/^(GET|POST|PUT|DELETE|PATCH|HEAD) \/\S*$/, 'must be "METHOD /path/{param}"'),
       api: z.string().min(1),
       journeys: z.array(z.string()).min(1),
+      when: z.string().min(1).optional(),
     }),
   ),
 });
 
-export interface LoadCatalogue {
+const journeysSchema = z.object({
+  $comment: z.string().optional(),
+  headroom: z.number().min(1),
+  journeys: z.record(z.string(), z.strictObject({ thinks: z.number().min(0), requests: z.array(z.string()).min(1) })),
+});
+
+const metricsSchema = z.object({
+  $comment: z.string().optional(),
+  metrics: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a k6 metric name (lower case, digits, _)'),
+    z.strictObject({ type: z.enum(['counter', 'rate', 'trend', 'gauge']), tags: z.array(z.string()), description: z.string().min(1) }),
+  ),
+});
+
+export interface LoadCatalogue extends LoadData {
   dir: string;
-  profiles: ProfileCatalogue;
-  slo: Slo;
-  routes: RouteCatalogue;
 }
 
 export function loadDir(): string {
@@ -83,7 +93,7 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export function readSlo(file: string): Slo {
+export function readSlo(file: string): LoadData['slo'] {
   return readJsonFile(file, sloSchema);
 }
 
@@ -93,6 +103,8 @@ export function readCatalogue(dir = loadDir(), sloFile?: string): LoadCatalogue 
     profiles: readJsonFile(join(dir, 'profiles.json'), catalogueSchema) as ProfileCatalogue,
     slo: readSlo(sloFile ?? join(dir, 'slo.json')),
     routes: readJsonFile(join(dir, 'routes.json'), routesSchema),
+    journeys: readJsonFile(join(dir, 'journeys.json'), journeysSchema),
+    metrics: readJsonFile(join(dir, 'metrics.json'), metricsSchema),
   };
 }
 

@@ -18,17 +18,23 @@ import {
   parseThresholdEnv,
   parseThresholdFlags,
   planLoad,
+  describeSizing,
   reportProfile,
   shellQuote,
   type LoadPlan,
 } from './plan.js';
 import { runK6 } from './runner.js';
+import { verdictLines } from './verdict.js';
 import { fetchProductNames, generateTestData, writeTestData, type TestData } from './test-data.js';
 import type { RunningServer } from '../server/types.js';
+import type { LoadComparison } from '../load-report/compare-model.js';
 
 export const PRODUCTION_REFUSAL =
   'refusing to load-test production. The docs: "Never run synthetic load tests or use fake customer data against production." ' +
   'Use --env staging, --env dev, --base-url <non-production URL>, or no target for the embedded reference server.';
+
+/** Where `storefront-check serve` listens by default: --dry-run's command aims there for the reference server. */
+export const SERVE_URL = 'http://127.0.0.1:8080';
 
 /** Rate limits for the embedded server under load: generous, so the run measures the server, not its limiter. */
 export const EMBEDDED_RATE_LIMITS = { windowMs: 1000, default: 1_000_000, search: 1_000_000, auth: 1_000_000 };
@@ -47,6 +53,9 @@ export interface LoadCommandInput {
   discountCodes: string[];
   reportDir?: string;
   dryRun: boolean;
+  /** compare the finished run with this earlier run's report dir */
+  baseline?: string;
+  budget?: string;
   genData?: string;
   emitK8s?: string;
   parallelism: number;
@@ -141,11 +150,15 @@ function overridesOf(input: LoadCommandInput, env: NodeJS.ProcessEnv) {
 
 export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promise<number> {
   const config = resolveConfig(input.config, io.env, io.cwd);
+  if (config.pack !== 'storefront-bff') throw new UsageError(`the k6 journeys of load/ are written for storefront-bff; pack ${config.pack} has none yet`);
   if (config.target.production) throw new UsageError(PRODUCTION_REFUSAL);
 
   const sloFile = input.slo ? resolve(io.cwd, input.slo) : undefined;
   const catalogue: LoadCatalogue = readCatalogue(undefined, sloFile);
   const plan = planLoad(catalogue, input.profile, overridesOf(input, io.env));
+  if (input.budget && !input.baseline) throw new UsageError('--budget needs --baseline <dir> (or use `storefront-check load compare <baseline-dir> <candidate-dir> --budget <file>`)');
+  if (input.baseline && !existsSync(resolve(io.cwd, input.baseline))) throw new UsageError(`--baseline ${resolve(io.cwd, input.baseline)} does not exist: give the report dir of an earlier load run`);
+  if (input.budget) (await import('./compare.js')).readBudget(resolve(io.cwd, input.budget));
   const dataFile = input.data ? resolve(io.cwd, input.data) : undefined;
   if (dataFile && !existsSync(dataFile)) throw new UsageError(`--data ${dataFile} does not exist: generate one with --gen-data <file>`);
   const embedded = config.target.env === 'embedded';
@@ -201,16 +214,33 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
   const dataPath = dataFile ?? join(reportDir, 'test-data.json');
 
   if (input.dryRun) {
-    const baseUrl = embedded ? '<embedded reference server URL, chosen when it starts>' : config.target.baseUrl!;
+    // The printed command must run as printed: the test data it names is written now. The embedded
+    // server lives only as long as this process, so the command aims at `serve`'s default address.
+    const baseUrl = embedded ? SERVE_URL : config.target.baseUrl!;
     const target = embedded ? undefined : remoteTarget(baseUrl, config, input.discountCodes);
     const secretNames = embedded ? Object.values(SECRET_ENV) : Object.keys(target!.secrets);
+    if (!dataFile) {
+      const source = embedded ? await bootEmbedded(config.apiVersion, input.discountCodes) : target!;
+      try {
+        mkdirSync(reportDir, { recursive: true });
+        writeTestData(dataPath, await testDataFor(source, input.seed));
+      } finally {
+        await source.server?.close();
+      }
+    }
     const settings = k6Settings(plan, { baseUrl, apiVersion: config.apiVersion }, { data: dataPath, slo: sloFile });
     const out = io.stdout;
+    if (embedded) {
+      out.write(`# first, in another terminal: the reference server with generous rate limits (the embedded one stops with this process)\n`);
+      out.write(`#   storefront-check serve --port 8080 --rate-limit default=1000000 --rate-limit search=1000000 --rate-limit auth=1000000\n`);
+      out.write(`# and its test customers' passwords (README, "The reference server") in ${SECRET_ENV.customerPassword} and ${SECRET_ENV.customer2Password}\n`);
+    }
     out.write(`# k6 command (secrets are passed in k6's environment, never on its command line: ${secretNames.join(', ') || 'none configured'})\n`);
     out.write([bin, ...k6Args(paths, settings)].map(shellQuote).join(' ') + '\n');
+    out.write(`# test data: ${dataFile ? dataFile : `written for the target to ${dataPath} (seed ${input.seed})`}\n`);
+    for (const line of describeSizing(plan)) out.write(`# ${line}\n`);
     out.write(`# resolved k6 options (profile ${plan.profile.name}: ${plan.profile.description})\n`);
     out.write(JSON.stringify(plan.options, null, 2) + '\n');
-    if (!dataFile) out.write(`# test data: generated for the target into ${dataPath} at run time (seed ${input.seed})\n`);
     return ExitCode.OK;
   }
 
@@ -225,6 +255,7 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
     const args = k6Args(paths, settings);
     writeFileSync(join(reportDir, 'k6-command.txt'), [bin, ...args].map(shellQuote).join(' ') + '\n');
     io.stderr.write(`storefront-check: k6 ${plan.profile.name} profile against ${embedded ? `the embedded reference server (${target.baseUrl})` : target.baseUrl}\n`);
+    for (const line of describeSizing(plan)) io.stderr.write(`storefront-check: ${line}\n`);
     let outcome;
     try {
       outcome = await runK6(bin, args, { ...io.env, ...target.secrets });
@@ -237,13 +268,25 @@ export async function runLoadCommand(input: LoadCommandInput, io: LoadIo): Promi
         ndjsonPath: paths.ndjson,
         summaryExportPath: existsSync(paths.summaryExport) ? paths.summaryExport : undefined,
         outFile: join(reportDir, 'load-report.html'),
+        modelFile: join(reportDir, 'load-report.json'),
         profile: reportProfile(plan.profile),
         target: target.baseUrl,
+        routes: Object.values(catalogue.routes.routes),
+        poolsCapped: plan.sizing.some((s) => s.vus < s.needed),
       });
+      for (const line of verdictLines(report.model)) io.stderr.write(`storefront-check: ${line}\n`);
       io.stderr.write(`storefront-check: load report: ${report.outFile}\n`);
-      // the comparison's regressions (`load compare`, issue 11) go in through writeLoadSummary's `comparison`
-      const { writeLoadSummary } = await import('../report/load-markdown.js');
-      writeLoadSummary(report.model, reportDir, { summaryFile: input.summaryFile });
+      let comparison: LoadComparison | undefined;
+      if (input.baseline) {
+        const { runCompare, comparisonLines } = await import('./compare.js');
+        const compared = await runCompare({ baseline: input.baseline, candidate: reportDir, budget: input.budget, outDir: reportDir }, io.cwd);
+        for (const line of comparisonLines(compared.comparison)) io.stderr.write(`storefront-check: ${line}\n`);
+        io.stderr.write(`storefront-check: comparison with ${resolve(io.cwd, input.baseline)}: ${compared.html}\n`);
+        comparison = compared.comparison;
+        if (outcome.exitCode === ExitCode.OK) outcome = { ...outcome, exitCode: compared.exitCode };
+      }
+      const { writeLoadSummary, comparisonForSummary } = await import('../report/load-markdown.js');
+      writeLoadSummary(report.model, reportDir, { summaryFile: input.summaryFile, ...(comparison ? { comparison: comparisonForSummary(comparison) } : {}) });
     } else {
       io.stderr.write(`storefront-check: k6 wrote no samples (${paths.ndjson}); no load report\n`);
     }

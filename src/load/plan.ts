@@ -5,13 +5,13 @@
 
 import { UsageError } from '../errors.js';
 import {
-  activeJourneys,
-  buildOptions,
-  resolveProfile,
-  validateThresholds,
+  abortDelaySeconds,
+  planOptions,
+  planProblems,
   type LoadOptions,
   type Overrides,
   type ResolvedProfile,
+  type ScenarioSizing,
 } from '../../load/lib/options.js';
 import type { LoadCatalogue } from './catalogue.js';
 import type { LoadProfileInput } from '../load-report/model.js';
@@ -19,6 +19,8 @@ import type { LoadProfileInput } from '../load-report/model.js';
 export interface LoadPlan {
   profile: ResolvedProfile;
   options: LoadOptions;
+  /** each scenario's VU pool: from its rate and its journey's cost */
+  sizing: ScenarioSizing[];
   /** journeys that send requests (the mix's, plus setup) */
   journeys: string[];
   overrides: Overrides;
@@ -90,23 +92,30 @@ export function parseThresholdEnv(text: string | undefined): Record<string, stri
 }
 
 export function planLoad(catalogue: LoadCatalogue, profileName: string, overrides: Overrides): LoadPlan {
-  let options: LoadOptions;
-  let profile: ResolvedProfile;
-  let journeys: string[];
+  let built: ReturnType<typeof planOptions>;
   try {
-    profile = resolveProfile(catalogue.profiles, profileName, overrides);
-    options = buildOptions(catalogue.profiles, catalogue.slo, catalogue.routes, profileName, overrides);
-    journeys = activeJourneys(overrides.mix ?? catalogue.profiles.mix);
+    built = planOptions(catalogue, profileName, overrides);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const problems = validateThresholds(options.thresholds, { routes: catalogue.routes, journeys });
+  const problems = planProblems(catalogue, built);
   if (problems.length > 0) {
     throw new UsageError(
       `${problems.length === 1 ? 'a threshold' : `${problems.length} thresholds`} would never be evaluated, so nothing was run:\n  ${problems.join('\n  ')}`,
     );
   }
-  return { profile, options, journeys, overrides };
+  return { profile: built.profile, options: built.options, sizing: built.sizing, journeys: built.journeys, overrides };
+}
+
+/** One line per scenario: how its VU pool was sized, and a warning when --vus cut it below need. */
+export function describeSizing(plan: LoadPlan): string[] {
+  const lines = plan.sizing.map(
+    (s) => `${s.journey}: ${s.vus} VUs pre-allocated (peak ${s.peakRate}/s × ${s.expectedSec} s per journey at the p99 budgets × headroom${s.vus < s.needed ? `; ${s.needed} needed, capped by --vus` : ''})`,
+  );
+  if (plan.sizing.some((s) => s.vus < s.needed)) {
+    lines.push(`--vus ${plan.profile.maxVUs} is below the ${plan.sizing.reduce((n, s) => n + s.needed, 0)} VUs the rate needs: dropped iterations then measure the cap, not the service`);
+  }
+  return lines;
 }
 
 /** The non-secret settings k6 gets (as -e KEY=VALUE). */
@@ -150,6 +159,10 @@ export function k6Args(paths: K6Paths, settings: Record<string, string>): string
 /** The profile's shape for the report's "target vs achieved" chart (the whole mix, per second). */
 export function reportProfile(profile: ResolvedProfile): LoadProfileInput {
   const shape: LoadProfileInput = { name: profile.name, timeUnit: '1s', unit: 'iterations/s' };
+  if (profile.abortOnFail) {
+    shape.breakpoint = true;
+    shape.abortDelaySec = abortDelaySeconds(profile);
+  }
   if (profile.executor === 'constant-arrival-rate') {
     shape.rate = profile.rate;
     shape.duration = profile.duration;

@@ -6,6 +6,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LoadComparison } from '../load-report/compare-model.js';
 import type { LoadReportModel, RouteModel, ThresholdRow } from '../load-report/model.js';
 import { appendSummary, capped, mdCode, mdText } from './markdown-text.js';
 
@@ -20,6 +21,21 @@ export interface LoadComparisonForSummary {
   /** routes judged improved / within noise, for one counts line */
   improved?: number;
   withinNoise?: number;
+}
+
+/** The comparison's regressed routes and journeys, for the summary (the comparison judged them). */
+export function comparisonForSummary(c: LoadComparison): LoadComparisonForSummary {
+  const entities = [...c.routes, ...c.journeys];
+  return {
+    baseline: c.baseline.dir,
+    regressions: entities.flatMap((e) =>
+      e.metrics
+        .filter((m) => m.verdict === 'regressed')
+        .map((m) => ({ route: e.kind === 'journey' ? `journey ${e.name}` : e.name, metric: m.metric, baseline: m.baseline, candidate: m.candidate, ...(m.budget?.exceeded ? { note: `over budget (${m.budget.allowed})` } : {}) })),
+    ),
+    improved: entities.filter((e) => e.verdict === 'improved').length,
+    withinNoise: c.summary.withinNoise,
+  };
 }
 
 export interface LoadMarkdownOptions {

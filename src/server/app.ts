@@ -10,14 +10,23 @@ import { parseQuery, type Query } from './querystring.js';
 import { routes } from './routes/index.js';
 import type { ServerState } from './state.js';
 import type { CustomerRec } from './records.js';
+import { slowdownHook } from './slowdown.js';
 
 const JSON_CT = 'application/json; charset=utf-8';
 const NO_CUSTOMER = {} as CustomerRec;
+
+/** 404 answers so far, per server (fault err-every-third-404-empty-message) */
+const notFoundCount = new WeakMap<ServerState, number>();
 
 export function sendError(reply: FastifyReply, s: ServerState, err: ApiError): void {
   const f = s.faults;
   const status = err.status;
   const env: ErrorEnvelope = { status, message: err.message };
+  if (status === 404 && f.has('err-every-third-404-empty-message')) {
+    const n = (notFoundCount.get(s) ?? 0) + 1;
+    notFoundCount.set(s, n);
+    if (n % 3 === 0) env.message = '';
+  }
   if (status === 422 && f.has('err-status-string-422')) env.status = '422';
   if (status === 409 && f.has('err-status-mismatch-409')) env.status = 400;
   if (err.code) env.code = err.code;
@@ -51,6 +60,13 @@ function send(reply: FastifyReply, res: Result, def: RouteDef, s: ServerState): 
       reply.raw.end('{}');
       return;
     }
+    if (res.trailingBytes !== undefined) {
+      // fault hdr-204-body-bytes-cart: a clean head, then body bytes on the socket, then close
+      reply.hijack();
+      const head = Object.entries(reply.getHeaders()).map(([k, v]) => `${k}: ${String(v)}`).join('\r\n');
+      reply.raw.socket?.end(`HTTP/1.1 204 No Content\r\n${head}${head ? '\r\n' : ''}connection: close\r\n\r\n${res.trailingBytes}`);
+      return;
+    }
     reply.code(204).send();
     return;
   }
@@ -63,7 +79,8 @@ async function authenticate(ctx: Ctx, def: RouteDef): Promise<void> {
   if (def.auth === 'customer') {
     const token = req.headers['x-bff-token'];
     if (typeof token !== 'string' || !token) {
-      if (def.id === 'getPreferences' && s.faults.has('auth-missing-check-preferences')) {
+      const openWrite = ['updateOrder', 'updateAddress', 'deleteAddress'].includes(def.id) && s.faults.has('auth-missing-check-writes');
+      if (openWrite || (def.id === 'getPreferences' && s.faults.has('auth-missing-check-preferences'))) {
         ctx.customer = s.data.customers[0];
         return;
       }
@@ -110,6 +127,8 @@ export function buildFastify(s: ServerState, logger = false): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onRequest', headers);
+  const slowdown = slowdownHook(s.modes);
+  if (slowdown) app.addHook('onRequest', slowdown);
 
   const known: Array<{ re: RegExp; methods: Set<string> }> = [];
   for (const def of routes) {
@@ -134,6 +153,11 @@ export function buildFastify(s: ServerState, logger = false): FastifyInstance {
           send(reply, await def.handler(ctx), def, s);
         } catch (err) {
           if (!(err instanceof ApiError)) req.log.error(err);
+          if (!(err instanceof ApiError) && s.faults.has('err-crash-503-order-sort-status')) {
+            // the crash dressed as an outage: 503 with a gateway's body, not the envelope
+            reply.code(503).header('content-type', JSON_CT).send(JSON.stringify({ error: 'Service Unavailable' }));
+            return reply;
+          }
           sendError(reply, s, toApiError(err));
         }
         return reply;

@@ -29,6 +29,8 @@ export interface Result {
   headers?: Record<string, string>;
   /** fault hdr-204-with-body */
   lyingEmpty?: boolean;
+  /** fault hdr-204-body-bytes-cart: bytes written on the wire after a 204's head */
+  trailingBytes?: string;
 }
 
 export interface RouteDef {

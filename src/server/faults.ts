@@ -19,10 +19,13 @@ export const FAULTS = [
   { id: 'hdr-correlation-id-dropped-on-post', clause: 'HDR-04', title: 'POST requests get a fresh Correlation-Id instead of the one sent' },
   { id: 'hdr-correlation-id-not-uuid', clause: 'HDR-05', title: 'a generated Correlation-Id is a counter (req-17), not a UUID' },
   { id: 'hdr-204-with-body', clause: 'HDR-06', title: 'DELETE /customers/me/addresses/{id} answers 204 declaring a 2-byte JSON body' },
+  { id: 'hdr-204-body-bytes-cart', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 204 and then sends body bytes on the wire' },
+  { id: 'hdr-delete-cart-200', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 200 with the deleted cart instead of 204' },
   // ERR
   { id: 'err-status-string-422', clause: 'ERR-01', title: 'in 422 envelopes only, `status` is the string "422"' },
   { id: 'err-status-mismatch-409', clause: 'ERR-01', title: '409 responses carry status 400 in the envelope' },
   { id: 'err-empty-message-product-404', clause: 'ERR-01', title: 'GET /products/{unknown} answers an envelope with an empty message' },
+  { id: 'err-every-third-404-empty-message', clause: 'ERR-01', title: 'every third 404 answer of the server carries an empty message (an intermittent bug)' },
   { id: 'err-code-camel-case-login', clause: 'ERR-02', title: 'failed logins carry code "invalidCredentials" (not UPPER_SNAKE_CASE)' },
   { id: 'err-type-mismatch-404', clause: 'ERR-03', title: '404 envelopes carry type "api_error" instead of "not_found_error"' },
   { id: 'err-422-no-field-postcode', clause: 'ERR-04', title: 'a bad AU postcode gives 422 whose errors entry has no `field`' },
@@ -32,6 +35,7 @@ export const FAULTS = [
   { id: 'err-malformed-json-500-cart-update', clause: 'ERR-06', title: 'malformed JSON on PUT /carts/{id} gives 500' },
   { id: 'err-malformed-json-422-login', clause: 'ERR-06', title: 'malformed JSON on POST /auth/login gives 422 instead of 400' },
   { id: 'err-500-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes with 500' },
+  { id: 'err-crash-503-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes, answered 503 {"error": "Service Unavailable"} as if a downstream were out' },
   // FMT
   { id: 'fmt-float-cent-amount-variants', clause: 'FMT-01', title: 'variant prices carry centAmount in dollars as a float (19.99)' },
   { id: 'fmt-nzd-fraction-digits-3', clause: 'FMT-01', title: 'NZD money (product prices[], NZD carts) says fractionDigits 3' },
@@ -58,6 +62,7 @@ export const FAULTS = [
   { id: 'srt-unknown-field-ignored', clause: 'SRT-04', title: 'GET /products ignores an unsupported sort field (200)' },
   { id: 'srt-unknown-field-wrong-code', clause: 'SRT-04', title: 'GET /categories answers an unsupported sort field with code INVALID_SORT' },
   { id: 'srt-bad-direction-as-asc', clause: 'SRT-05', title: 'a direction like name:up sorts ascending instead of 400' },
+  { id: 'srt-sorted-empty', clause: 'SRT-01', title: 'GET /products with any sort answers an empty list (total 0)' },
   { id: 'srt-random-ties', clause: 'SRT-06', title: 'GET /products breaks sort ties randomly' },
   // FLT
   { id: 'flt-instock-ignored-variants', clause: 'FLT-01', title: 'GET /products/{id}/variants ignores inStock' },
@@ -66,6 +71,7 @@ export const FAULTS = [
   { id: 'flt-gte-as-gt-price', clause: 'FLT-02', title: 'filter[price[gte]] acts as gt (price only)' },
   { id: 'flt-ne-as-eq-order-status', clause: 'FLT-02', title: 'filter[status[ne]] on orders acts as eq' },
   { id: 'flt-or-instead-of-and', clause: 'FLT-03', title: 'several filters on /products combine with OR' },
+  { id: 'flt-and-empty', clause: 'FLT-03', title: 'GET /products with two or more filters answers an empty list (total 0)' },
   { id: 'flt-total-unfiltered', clause: 'FLT-04', title: 'a filtered /products list reports the unfiltered total' },
   { id: 'flt-bad-number-ignored', clause: 'FLT-05', title: 'a non-numeric filter[price[...]] is ignored (200)' },
   { id: 'flt-error-field-normalised', clause: 'FLT-05', title: 'INVALID_FILTER errors name the field ("price"), not the parameter as sent' },
@@ -77,6 +83,7 @@ export const FAULTS = [
   { id: 'auth-missing-recaptcha-accepted', clause: 'AUTH-03', title: 'login without gRecaptchaResponse succeeds' },
   { id: 'auth-bad-email-format-401', clause: 'AUTH-03', title: 'a malformed email gives 401 instead of 422 INVALID_FORMAT' },
   { id: 'auth-missing-check-preferences', clause: 'AUTH-04', title: 'GET /customers/me/preferences answers without a token' },
+  { id: 'auth-missing-check-writes', clause: 'AUTH-04', title: "PUT /orders/{id} and PUT/DELETE /customers/me/addresses/{id} without a token act as the first customer" },
   { id: 'auth-signature-not-verified', clause: 'AUTH-05', title: 'a token with a tampered signature is accepted' },
   { id: 'auth-expired-accepted', clause: 'AUTH-05', title: 'an expired token is accepted' },
   { id: 'auth-refreshed-token-rejected', clause: 'AUTH-06', title: 'a token from POST /auth/token is rejected by customer endpoints' },
@@ -106,6 +113,7 @@ export const FAULTS = [
   // CART
   { id: 'cart-total-off-by-one', clause: 'CART-01', title: 'a non-empty cart totalPrice is one cent more than subtotal - discount' },
   { id: 'cart-line-total-ignores-quantity', clause: 'CART-01', title: 'a line item totalPrice is its unitPrice whatever the quantity' },
+  { id: 'cart-discount-500', clause: 'CART-01', title: 'PUT /carts/{id} with any discount code answers 500' },
   { id: 'cart-order-total-adds-shipping', clause: 'CART-02', title: 'a confirmed order totalAmount adds 995 cents shipping to the cart total' },
   { id: 'cart-order-total-ignores-discount', clause: 'CART-02', title: "a confirmed order's totalAmount ignores the cart discount" },
 ] as const satisfies ReadonlyArray<FaultInfo>;

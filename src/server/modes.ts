@@ -23,10 +23,16 @@ export const DEFAULT_MODES: ServerModes = {
   bodyOnBodyless: 'ignore',
   oldTokenAfterRefresh: 'valid',
   productCount: 350,
+  slowRoute: 'none',
+  slowMs: 0,
+  slowAboveRps: 0,
 };
 
+/** Modes that are not a contract choice but a load-testing aid (src/server/slowdown.ts). */
+const SLOW_MODES = ['slowRoute', 'slowMs', 'slowAboveRps'] as const;
+
 /** Allowed values of every enumerated mode; productCount is a whole number instead. */
-export const MODE_VALUES: { [K in Exclude<keyof ServerModes, 'productCount'>]: ReadonlyArray<ServerModes[K]> } = {
+export const MODE_VALUES: { [K in Exclude<keyof ServerModes, 'productCount' | (typeof SLOW_MODES)[number]>]: ReadonlyArray<ServerModes[K]> } = {
   outOfRange: ['reject', 'clamp'],
   foreignResource: [403, 404],
   retryAfter: ['seconds', 'http-date', 'none'],
@@ -69,8 +75,22 @@ export function resolveModes(partial: Partial<ServerModes> | undefined): ServerM
       modes.productCount = n;
       continue;
     }
+    if (key === 'slowRoute') {
+      const route = String(raw).trim();
+      if (route !== 'none' && route !== 'all' && !/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(route)) {
+        throw new Error(`invalid mode slowRoute=${route}: expected a route template such as 'GET /products/{productId}', all or none`);
+      }
+      modes.slowRoute = route;
+      continue;
+    }
+    if (key === 'slowMs' || key === 'slowAboveRps') {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new Error(`invalid mode ${key}=${String(raw)}: expected a whole number 0..60000`);
+      modes[key] = n;
+      continue;
+    }
     if (!(key in MODE_VALUES)) {
-      throw new Error(`unknown mode '${key}'; valid modes: ${[...Object.keys(MODE_VALUES), 'productCount'].join(', ')}`);
+      throw new Error(`unknown mode '${key}'; valid modes: ${[...Object.keys(MODE_VALUES), 'productCount', ...SLOW_MODES].join(', ')}`);
     }
     const allowed = MODE_VALUES[key as keyof typeof MODE_VALUES] as ReadonlyArray<string | number>;
     // The CLI passes numeric-looking strings as numbers; accept either spelling of a value.

@@ -224,7 +224,9 @@ export function listPage<T, R>(items: readonly T[], q: Query, spec: ListSpec<T>,
     }
   }
   let filtered: readonly T[] = sorted;
-  if (preds.length) {
+  if (products && keys.length && f.has('srt-sorted-empty')) filtered = [];
+  else if (products && preds.length > 1 && f.has('flt-and-empty')) filtered = [];
+  else if (preds.length) {
     const or = products && preds.length > 1 && f.has('flt-or-instead-of-and');
     filtered = sorted.filter(or ? (t) => preds.some((p) => p(t)) : (t) => preds.every((p) => p(t)));
   }

@@ -21,6 +21,8 @@ export class RateLimiter {
     private readonly limits: RateLimitConfig,
     private readonly retryAfter: ServerModes['retryAfter'],
     private readonly faults: FaultSet,
+    /** the envelope code of a 429 (another pack names it otherwise: v2 says RATE_LIMITED) */
+    private readonly code = 'RATE_LIMIT_EXCEEDED',
   ) {}
 
   /** Count one request; throws the 429 ApiError when the client is over its limit. */
@@ -53,7 +55,7 @@ export class RateLimiter {
       // rounded up to the next whole second: waiting until then always clears the window
       headers['retry-after'] = new Date((Math.floor(Date.now() / 1000) + seconds + 1) * 1000).toUTCString();
     }
-    const code = this.faults.has('rl-429-wrong-code') ? 'TOO_MANY_REQUESTS' : 'RATE_LIMIT_EXCEEDED';
+    const code = this.faults.has('rl-429-wrong-code') ? 'TOO_MANY_REQUESTS' : this.code;
     return new ApiError(429, 'Too many requests, please try again later', code, undefined, headers);
   }
 

@@ -45,6 +45,12 @@ export interface ServerModes {
   oldTokenAfterRefresh: 'valid' | 'revoked';
   /** number of products; a small catalogue (e.g. 5) has one page only */
   productCount: number;
+  /** load testing (not a contract choice): the route that answers slowly, 'GET /products/{productId}', 'all' or 'none' */
+  slowRoute: string;
+  /** ...by this many milliseconds */
+  slowMs: number;
+  /** ...only while the server receives more than this many requests per second (0: always) */
+  slowAboveRps: number;
 }
 
 export interface RateLimitConfig {

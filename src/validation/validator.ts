@@ -10,6 +10,7 @@ import type { ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import type { SchemaIssue } from '../results.js';
 import { responseSchema } from '../contract/operations.js';
+import { packClause } from '../contract/clause-map.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import { type ClauseIndex, indexClauses, toIssues } from './issues.js';
 import { type RefContext, componentFileId, rewriteRefs } from './openapi-refs.js';
@@ -127,10 +128,10 @@ function createValidator(pack: ContractPack): PackValidator {
   return {
     validateResponse(op, status, body) {
       const validate = response(op, status);
-      return validate ? run(validate, body, status >= 400 ? 'ERR-01' : 'FMT-04') : undefined;
+      return validate ? run(validate, body, packClause(pack, status >= 400 ? 'ERR-01' : 'FMT-04')) : undefined;
     },
     validateShape(schemaName, value) {
-      return run(shape(schemaName), value, 'FMT-04');
+      return run(shape(schemaName), value, packClause(pack, 'FMT-04'));
     },
     shapeNames() {
       return [...new Set([...Object.keys(components), ...titles.keys()])].sort();

@@ -21,6 +21,8 @@ const list = (value: string, previous: string[] = []) => [
 
 interface RunFlags {
   env?: string;
+  environments?: string;
+  pack?: string;
   baseUrl?: string;
   config?: string;
   apiVersion?: string;
@@ -45,7 +47,9 @@ export function registerRun(program: Command): void {
   program
     .command('run', { isDefault: true })
     .description('run the conformance suite against a target (the default command)')
-    .option('--env <name>', `named environment: ${envNames().join(', ')}`)
+    .option('--pack <name|dir>', 'contract pack: a built-in one (see `storefront-check packs`) or a pack folder (default storefront-bff)')
+    .option('--env <name>', `named environment of the pack (storefront-bff: ${envNames().join(', ')})`)
+    .option('--environments <file>', 'your own environments file (YAML environments: { name: { baseUrl, aliases, production } }), merged over the pack\'s')
     .option('--base-url <url>', 'base URL of the target (overrides --env); none = boot the embedded reference server')
     .option('--config <file>', 'configuration file (default ./storefront-check.config.json)')
     .option('--api-version <v>', 'X-Api-Version sent on every request (default v1.0, or STOREFRONT_API_VERSION)')
@@ -92,6 +96,8 @@ Examples:
       const config = resolveConfig({
         env: flags.env,
         baseUrl: flags.baseUrl,
+        pack: flags.pack,
+        environments: flags.environments,
         config: flags.config,
         apiVersion: flags.apiVersion,
         timeout: flags.timeout,
@@ -108,10 +114,15 @@ Examples:
       }
       if (flags.summaryFile && !reporters.includes('markdown')) reporters.push('markdown');
       if (flags.reportUrl && !/^https?:\/\//.test(flags.reportUrl)) throw new UsageError(`--report-url '${flags.reportUrl}' is not an http(s) URL`);
+      if (config.target.env === 'embedded' && !['storefront-bff', 'storefront-v2'].includes(config.pack)) {
+        throw new UsageError(`pack ${config.pack} has no embedded reference server: give --base-url <url>`);
+      }
       if (flags.fault.length) {
         if (config.target.env !== 'embedded') throw new UsageError('--fault works only with the embedded reference server (no --env / --base-url)');
         const { FAULTS } = await import('../../server/faults.js');
-        const bad = flags.fault.find((f) => !FAULTS.some((x) => x.id === f));
+        const { V2_FAULTS } = await import('../../server/v2/faults.js');
+        const known = config.pack === 'storefront-v2' ? V2_FAULTS : FAULTS;
+        const bad = flags.fault.find((f) => !known.some((x) => x.id === f));
         if (bad) throw new UsageError(`unknown fault '${bad}': list them with \`storefront-check serve --list-faults\``);
       }
 

@@ -92,6 +92,7 @@ export const cartRoutes: RouteDef[] = [
       if (raw === undefined) errors.push(required('discountCode'));
       else if (raw !== null && typeof raw !== 'string') errors.push(invalid('discountCode', 'discountCode must be a string or null'));
       else if (typeof raw === 'string') {
+        if (ctx.s.faults.has('cart-discount-500')) throw new ApiError(500, 'Internal server error', 'INTERNAL_ERROR');
         code = raw.trim().toUpperCase();
         if (!ctx.s.discounts.has(code)) errors.push(invalid('discountCode', `Unknown discount code '${raw}'`));
       }
@@ -114,7 +115,8 @@ export const cartRoutes: RouteDef[] = [
     handler: (ctx) => {
       const c = cartOf(ctx);
       ctx.s.carts.delete(c.id);
-      return { status: 204 };
+      if (ctx.s.faults.has('hdr-delete-cart-200')) return { body: view(ctx, c) };
+      return { status: 204, ...(ctx.s.faults.has('hdr-204-body-bytes-cart') ? { trailingBytes: '{"deleted":true}' } : {}) };
     },
   },
   {

@@ -72,7 +72,7 @@ export const orderRoutes: RouteDef[] = [
     url: '/orders',
     auth: 'customer',
     handler: (ctx) => {
-      if (ctx.s.faults.has('err-500-order-sort-status') && all(ctx.q, 'sort').some((v) => v.startsWith('status'))) throw new Error('sort by status crashed');
+      if ((ctx.s.faults.has('err-500-order-sort-status') || ctx.s.faults.has('err-crash-503-order-sort-status')) && all(ctx.q, 'sort').some((v) => v.startsWith('status'))) throw new Error('sort by status crashed');
       return ctx.s.faults.has('ver-orders-serves-v1') ? listV1(ctx) : listV2(ctx);
     },
   },

@@ -1,0 +1,128 @@
+// V2-AUTH-07: no response body or header reflects a token the client sent, a password, a full card
+// number or a CVV. A provocation battery (login, a read with the token, a rejected token, a
+// register, a refresh, a registered test card) feeds one judge that scans every exchange the
+// run has seen (it runs at the end). Login, refresh and register may return the tokens they issue; a token the
+// request itself carried never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
+
+import { randomBytes } from 'node:crypto';
+import { answered, isObject } from './assert.js';
+import { call, freshLogin, tamper } from './flows.js';
+import { cardBody } from './order-flows.js';
+import type { CheckContext, CheckDef } from './types.js';
+import type { Exchange } from '../http/types.js';
+
+/** Request body keys whose values are secrets of the client. */
+const SECRET_KEYS = new Set(['password', 'refreshToken', 'cardNumber', 'cvv', 'token', 'code']);
+
+interface Secret {
+  what: string;
+  value: string;
+  /** card numbers are also found with their spaces and dashes removed */
+  digits?: boolean;
+}
+
+function requestJson(ex: Exchange): unknown {
+  try {
+    return ex.request.body ? JSON.parse(ex.request.body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The secrets a request carried: its credential header and the secret fields of its body. */
+function sentSecrets(ctx: CheckContext, ex: Exchange): Secret[] {
+  const out: Secret[] = [];
+  const auth = ctx.contract.conventions.auth.customer.header.toLowerCase();
+  const sent = Object.entries(ex.request.headers).find(([k]) => k.toLowerCase() === auth)?.[1];
+  const token = sent?.replace(/^Bearer\s+/i, '');
+  if (token && token.length >= 16) out.push({ what: `the ${auth} token the request sent`, value: token });
+  const body = requestJson(ex);
+  if (isObject(body)) {
+    for (const [k, v] of Object.entries(body)) {
+      if (!SECRET_KEYS.has(k) || typeof v !== 'string' || v.length < 3) continue;
+      // `code` is a secret in an OTP answer only: a discount code is meant to be shown back
+      if (k === 'code' && !/\/otp(\?|$)/.test(ex.request.url)) continue;
+      if (k === 'cardNumber') out.push({ what: 'the card number the request sent', value: v.replace(/[ -]/g, ''), digits: true });
+      else if (k === 'cvv' || k === 'code') out.push({ what: `the ${k} the request sent`, value: v });
+      else out.push({ what: `the ${k} the request sent`, value: v });
+    }
+  }
+  return out;
+}
+
+/** Where in the response a secret shows: a header, the body text, or (short values) a string field equal to it. */
+function reflected(ex: Exchange, s: Secret): string | undefined {
+  const res = ex.response;
+  if (!res) return undefined;
+  for (const [k, v] of Object.entries(res.headers)) if (v.includes(s.value)) return `header ${k}`;
+  if (s.value.length >= 8) {
+    if (res.text.includes(s.value)) return 'the body';
+    if (s.digits && res.text.replace(/(\d)[ -](?=\d)/g, '$1').includes(s.value)) return 'the body (digits with separators)';
+    return undefined;
+  }
+  // a CVV or an OTP: only a JSON string equal to it counts, never digits inside a price
+  const found: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'string' && v === s.value) found.push(path || '/');
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}/${i}`));
+    else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, `${path}/${k}`);
+  };
+  walk(res.json, '');
+  return found[0] ? `the body at ${found[0]}` : undefined;
+}
+
+/** The run's own secrets, sent or not: the customers' passwords and the test card number. */
+function runSecrets(ctx: CheckContext): Secret[] {
+  const out: Secret[] = [];
+  for (const who of ['customer', 'customer2'] as const) {
+    const c = ctx.credentials?.(who);
+    if (c) out.push({ what: `the ${who}'s password`, value: c.password });
+  }
+  if (ctx.target.testCard) out.push({ what: 'the test card number', value: ctx.target.testCard, digits: true });
+  return out;
+}
+
+function judgeAll(ctx: CheckContext): void {
+  const exchanges = ctx.http.exchanges();
+  const always = runSecrets(ctx);
+  for (const ex of exchanges) {
+    for (const s of [...sentSecrets(ctx, ex), ...always]) {
+      const where = reflected(ex, s);
+      if (where) ctx.fail(`${answered(ex)} reflecting ${s.what} in ${where}; no response carries a token the client sent, a password, a card number or a CVV (V2-AUTH-07)`, ex);
+    }
+  }
+  ctx.note(`${exchanges.length} answers scanned`);
+}
+
+/** Reads: a login, a read with its token, a rejected token, then the scan. */
+async function readBattery(ctx: CheckContext): Promise<void> {
+  const s = await freshLogin(ctx);
+  await call(ctx, 'getMe', { auth: { token: s.token, as: 'customer' }, relogin: false });
+  await call(ctx, 'getMe', { auth: { token: tamper(s.token), as: 'customer' }, relogin: false });
+  await call(ctx, 'getMe', { auth: { token: `${s.token.slice(0, -6)}zzzzzz`, as: 'customer' }, relogin: false });
+  await call(ctx, 'listCards', { auth: 'customer' });
+  judgeAll(ctx);
+}
+
+/** Writes: a register, a refresh (and the refresh token spent again), a registered card, then the scan. */
+async function writeBattery(ctx: CheckContext): Promise<void> {
+  const password = `Pw-${randomBytes(6).toString('hex')}`;
+  const email = `storefront-check-${randomBytes(5).toString('hex')}@example.com`;
+  const reg = await call(ctx, 'register', { json: { email, password, firstName: 'Storefront', lastName: 'Check' } });
+  const refresh = ctx.contract.conventions.auth.refresh;
+  const issued = isObject(reg.response?.json) ? reg.response!.json : {};
+  if (refresh?.refreshTokenField && typeof issued.refreshToken === 'string') {
+    const body = { [refresh.refreshTokenField]: issued.refreshToken };
+    await call(ctx, refresh.operationId, { json: body });
+    await call(ctx, refresh.operationId, { json: body });
+  }
+  await call(ctx, 'addCard', { json: cardBody(ctx), auth: 'customer' });
+  await call(ctx, 'addCard', { json: { ...cardBody(ctx), cardNumber: '4111 1111 1111 1112' }, auth: 'customer' });
+  judgeAll(ctx);
+}
+
+// atEnd: the scan covers every answer the run received (the run's exchange log), whichever family sent it
+export const secretChecks: CheckDef[] = [
+  { slug: 'no-secret-echo', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], atEnd: true, title: 'no answer reflects a token sent, a password, a card number or a CVV (login, reads, rejected tokens)', run: readBattery },
+  { slug: 'no-secret-echo-write', clause: 'V2-AUTH-07', endpoint: '*', needs: ['customer'], writes: true, atEnd: true, title: 'no answer reflects a token sent, a password, a card number or a CVV (register, refresh, cards)', run: writeBattery },
+];

@@ -1,0 +1,60 @@
+// Teeth and no-wolf for the storefront-v2 pack, end to end over real loopback HTTP against the
+// embedded v2 reference server: clean, every V2 clause has a passing check and nothing fails or
+// warns; every free choice of CONTRACT-v2 section 3 gives 0 failed; each v2 fault gives a failed
+// check citing its clause (run with --only its family, as test/checks-a.test.ts does).
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/index.js';
+import { runSuites } from '../src/engine/run.js';
+import type { CheckResult, RunResults } from '../src/results.js';
+import { V2_FAULTS, V2_MODE_VALUES } from '../src/server/v2/index.js';
+import type { StartOptions } from '../src/server/types.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'checks-v2-'));
+
+function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
+  return runSuites({
+    embedded,
+    config: resolveConfig({ pack: 'storefront-v2' }, {}, cwd),
+    only,
+    reporters: ['json'],
+    reportDir: mkdtempSync(join(cwd, 'r-')),
+    retry: { maxWaitMs: 3000 },
+  });
+}
+
+const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
+const failed = (r: RunResults) => r.checks.filter((c) => c.status === 'failed' || c.status === 'errored').map(line);
+
+describe('pack storefront-v2 against the v2 reference server', () => {
+  test('clean: every V2 clause checked and passed, 0 failed, 0 warned', async () => {
+    const r = await run([]);
+    expect(r.pack).toBe('storefront-v2');
+    expect(failed(r), failed(r).join('\n')).toEqual([]);
+    expect(r.checks.filter((c) => c.status === 'warned').map(line)).toEqual([]);
+    expect(r.coverage).toHaveLength(44);
+    const unchecked = r.coverage.filter((c) => !c.passed).map((c) => c.clause);
+    expect(unchecked).toEqual([]);
+    // only V2 clauses: no check of the BFF's vocabulary leaks into a v2 run
+    expect(r.checks.filter((c) => !c.clause.startsWith('V2-')).map(line)).toEqual([]);
+  }, 300_000);
+
+  const alternatives = Object.entries(V2_MODE_VALUES).map(([key, values]) => [`${key}=${String(values[1])}`, { [key]: values[1] }] as const);
+  test.each([...alternatives, ['productCount=7', { productCount: 7 }] as const])('mode %s: 0 failed', async (_name, modes) => {
+    const r = await run([], { modes: modes as never });
+    expect(failed(r), failed(r).join('\n')).toEqual([]);
+  }, 300_000);
+
+  // Not decidable from outside: which payment methods a region offers is the server's data, and a
+  // conformant server may offer the same ones everywhere (CONTRACT-v2 V2-PAY-01 pins no observable
+  // difference), so "every region's methods" cannot be told from a region's own. Reported to the lead.
+  const UNDECIDABLE = new Set(['v2-pay-methods-ignore-region']);
+  test.each(V2_FAULTS.filter((f) => !UNDECIDABLE.has(f.id)).map((f) => [f.id, f.clause] as const))('fault %s is caught by a %s check', async (id, clause) => {
+    const r = await run([clause.replace(/-[0-9]{2}$/, '')], { faults: [id] });
+    const hits = r.checks.filter((c) => c.status === 'failed' && c.clause === clause);
+    expect(hits.length, `no failed ${clause} check; failed: ${failed(r).join('\n')}`).toBeGreaterThan(0);
+  }, 300_000);
+});

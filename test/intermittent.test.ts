@@ -1,0 +1,30 @@
+// Issue 9: an intermittent bug fails the gate every time. The reference server's fault
+// err-every-third-404-empty-message breaks ERR-01 on every third 404 only; 20 in-process runs of the
+// ERR-01 checks (their battery provokes the 404s, the envelope judge reads every error answer of
+// the run) must each fail ERR-01:*:envelope, the run's exit code saying so.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/index.js';
+import { runSuites } from '../src/engine/run.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'intermittent-'));
+
+test('a violation on every third 404 fails the run in 20 of 20 runs', async () => {
+  const verdicts: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await runSuites({
+      embedded: { faults: ['err-every-third-404-empty-message'] },
+      config: resolveConfig({}, {}, cwd),
+      only: ['ERR-01'],
+      reporters: [],
+      reportDir: mkdtempSync(join(cwd, 'r-')),
+      driver: 'in-process',
+    });
+    const envelope = r.checks.find((c) => c.id === 'ERR-01:*:envelope');
+    verdicts.push(`${r.exitCode} ${envelope?.status}: ${envelope?.message.slice(0, 120)}`);
+  }
+  expect(verdicts.filter((v) => v.startsWith('1 failed')), verdicts.join('\n')).toHaveLength(20);
+}, 300_000);
