@@ -136,12 +136,22 @@ export async function buyable(ctx: CheckContext, n = 1): Promise<Json[]> {
   return all.slice(0, n);
 }
 
+/**
+ * Register the undo of a creation as soon as its answer names what was created (any 2xx with an
+ * id), before the answer is judged: a creation answered 200 instead of 201, or with a body that
+ * fails the check, is still deleted at cleanup.
+ */
+function undoCreated(ctx: CheckContext, ex: Exchange, undo: (id: string) => Promise<unknown>): void {
+  const id = pointer(body(ex), '/id');
+  if (ex.response && ex.response.status < 300 && typeof id === 'string' && id) ctx.cleanup(() => undo(id));
+}
+
 /** POST a new empty cart for `who`; deleted at cleanup. */
 export async function newCart(ctx: CheckContext, who: Who = 'customer'): Promise<{ cart: Json; ex: Exchange }> {
   const ex = await call(ctx, 'createCart', { json: {}, auth: who });
+  undoCreated(ctx, ex, (cartId) => call(ctx, 'deleteCart', { params: { cartId }, auth: who }));
   const cart = objectBody(ctx, ex, 201);
-  const id = idAt(ctx, ex);
-  ctx.cleanup(() => call(ctx, 'deleteCart', { params: { cartId: id }, auth: who }));
+  idAt(ctx, ex);
   return { cart, ex };
 }
 
@@ -169,9 +179,9 @@ export function addressInput(tag: string): Json {
 /** POST a new address for `who`; deleted at cleanup. */
 export async function newAddress(ctx: CheckContext, who: Who = 'customer'): Promise<{ address: Json; id: string; ex: Exchange }> {
   const ex = await call(ctx, 'createAddress', { json: addressInput('Storefront'), auth: who });
+  undoCreated(ctx, ex, (addressId) => call(ctx, 'deleteAddress', { params: { addressId }, auth: who }));
   const address = objectBody(ctx, ex, 201);
   const id = idAt(ctx, ex);
-  ctx.cleanup(() => call(ctx, 'deleteAddress', { params: { addressId: id }, auth: who }));
   return { address, id, ex };
 }
 

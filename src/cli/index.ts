@@ -26,10 +26,11 @@ export function buildProgram(): Command {
     `
 Exit codes:
   0   no contract failure (and no warning under --strict)
-  1   at least one failure, or nothing could be checked
+  1   at least one failure, or nothing could be checked, or --deadline passed
   2   usage or configuration error (bad flag, unknown environment, invalid config, refused target)
   3   target unreachable
   4   internal error in the tool (please report it)
+  130 / 143  stopped by SIGINT / SIGTERM (cleanups done, reports written)
   99  load test: a k6 threshold was crossed
 
 Examples:

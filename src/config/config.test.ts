@@ -153,6 +153,29 @@ describe('--max-body', () => {
   });
 });
 
+describe('--deadline', () => {
+  it.each([
+    [undefined, undefined],
+    ['90s', 90_000],
+    ['5m', 300_000],
+    ['1.5h', 5_400_000],
+    ['500ms', 500],
+  ])('%s → %s ms', (deadline, ms) => {
+    expect(resolveConfig({ deadline }, {}, emptyDir()).deadlineMs).toBe(ms);
+  });
+  it.each(['90', 'soon', '5 parsecs', '0s'])('rejects %s with one line', (deadline) => {
+    expect(() => resolveConfig({ deadline }, {}, emptyDir())).toThrow(/^--deadline must be a duration such as 90s, 5m or 1h \(got '.*'\)$/);
+  });
+  it('is read from the config file too, the flag first', () => {
+    const dir = emptyDir();
+    writeFileSync(join(dir, 'storefront-check.config.json'), JSON.stringify({ deadline: '2m' }));
+    expect(resolveConfig({}, {}, dir).deadlineMs).toBe(120_000);
+    expect(resolveConfig({ deadline: '10s' }, {}, dir).deadlineMs).toBe(10_000);
+    writeFileSync(join(dir, 'storefront-check.config.json'), JSON.stringify({ deadline: 'never' }));
+    expect(() => resolveConfig({}, {}, dir)).toThrow(/'deadline' must be a duration such as '90s', '5m' or '1h'/);
+  });
+});
+
 describe('--pack and the environments of a pack', () => {
   it('a built-in pack by name; an unknown one is one line listing the packs', () => {
     expect(resolveConfig({ pack: 'storefront-v2' }, {}, emptyDir()).pack).toBe('storefront-v2');

@@ -25,6 +25,8 @@ export interface ConfigFlags {
   maxBody?: string | number;
   concurrency?: string | number;
   readOnly?: boolean;
+  /** --deadline: the whole run's, a duration such as 90s, 5m, 1h */
+  deadline?: string;
   pack?: string;
   environments?: string;
 }
@@ -45,6 +47,8 @@ const fileSchema = z.strictObject({
   maxBodyBytes: z.number().int().min(1024).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   readOnly: z.boolean().optional(),
+  /** the whole run's deadline, as --deadline: '90s', '5m', '1h' */
+  deadline: z.string().regex(/^\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h)\s*$/i, "must be a duration such as '90s', '5m' or '1h'").optional(),
   customer: credentials.optional(),
   customer2: credentials.optional(),
   recaptchaToken: z.string().min(1).optional(),
@@ -149,6 +153,17 @@ export function parseSize(value: string | number | undefined, flag: string): num
   return bytes;
 }
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** '90s', '5m', '1.5h', '500ms' → milliseconds; a unit is required (a bare number could mean either). */
+export function parseDuration(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/i.exec(value);
+  const ms = m ? Math.round(Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()]) : NaN;
+  if (!Number.isFinite(ms) || ms < 1) throw new ConfigError(`${flag} must be a duration such as 90s, 5m or 1h (got '${value}')`);
+  return ms;
+}
+
 function pair(email: string | undefined, password: string | undefined, prefix: string) {
   if (!email && !password) return undefined;
   if (!email || !password) {
@@ -209,6 +224,7 @@ export function resolveConfig(
     maxBodyBytes: parseSize(flags.maxBody, '--max-body') ?? data.maxBodyBytes ?? DEFAULT_MAX_BODY,
     concurrency: positiveInt(flags.concurrency, '--concurrency', 64) ?? data.concurrency ?? DEFAULT_CONCURRENCY,
     readOnly: Boolean(flags.readOnly ?? data.readOnly ?? false) || target.production,
+    deadlineMs: parseDuration(flags.deadline, '--deadline') ?? parseDuration(data.deadline, 'deadline'),
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
     discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,
     otpCode: env.STOREFRONT_OTP_CODE || data.otpCode,

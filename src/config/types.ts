@@ -40,6 +40,8 @@ export interface ResolvedConfig {
   maxBodyBytes: number;
   concurrency: number; // checks in flight at once (--concurrency), default 16
   readOnly: boolean;
+  /** the whole run's deadline (--deadline): past it the run stops like an interrupt and exits 1 */
+  deadlineMs?: number;
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
   /** a discount code the target accepts, for the cart and order checks (STOREFRONT_DISCOUNT_CODE) */
   discountCode?: string;

@@ -7,7 +7,7 @@
 // waits for the whole run and annotates each result as it lands (the main process shows progress
 // from those annotations). The vitest tests themselves never fail: findings are data.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, inject, test } from 'vitest';
 import { CHECK_FAMILIES, type FamilyName } from '../checks/index.js';
 import type { CheckDef } from '../checks/types.js';
@@ -53,8 +53,11 @@ function workerState(): { w: Worker; first: boolean } {
   // the terminal's Ctrl-C reaches this process too: stop checking, let the cleanups run; a signal to
   // the main process alone arrives as the stop file
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => w.rt.interrupt());
-  const watch = setInterval(() => existsSync(run.stopFile) && w.rt.interrupt(), 100);
+  // the file says why: 'deadline' when the run's --deadline passed, a signal's name otherwise
+  const stopped = () => existsSync(run.stopFile) && w.rt.interrupt(/deadline/.test(readFileSync(run.stopFile, 'utf8')) ? 'deadline' : 'interrupted');
+  const watch = setInterval(stopped, 100);
   watch.unref();
+  stopped(); // stopped while this worker was booting: no check starts at all
   for (const family of run.families) queue(w, family, CHECK_FAMILIES[family as FamilyName] ?? []);
   worker = w;
   return { w, first: true };

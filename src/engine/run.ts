@@ -26,6 +26,7 @@ import type { RunContext, SchemaObservation } from './context.js';
 import { type Embedded, startEmbedded } from './embedded.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
 import { CheckRuntime } from './runtime.js';
+import { neverStarted } from './stop.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
 import { expandChecks, familyOf, selected } from './select.js';
 import { createRunServices } from './services.js';
@@ -50,7 +51,10 @@ export interface RunOptions {
   strict?: boolean;
   baseline?: string;
   onProgress?: (e: ProgressEvent) => void;
-  /** aborting stops the run (cleanups done, reports written); abort('SIGINT' | 'SIGTERM') sets exit 130 / 143 */
+  /**
+   * aborting stops the run (cleanups done, reports written); abort('SIGINT' | 'SIGTERM') sets exit
+   * 130 / 143. The run's own --deadline (config.deadlineMs) aborts it the same way, with 'deadline' (exit 1).
+   */
   signal?: AbortSignal;
   /** where the console reporter writes, colours (default stderr, auto) */
   reporterOptions?: ReporterOptions;
@@ -151,7 +155,24 @@ function prepare(opts: RunOptions): Plan {
   return { contract, only, reporters, baselineEntries, reportDir, started, t0: performance.now(), setup, progress, secrets };
 }
 
-export async function runSuites(opts: RunOptions): Promise<RunResults> {
+/** The reason a run stopped by its --deadline is aborted with (summary.ts names it in the verdict). */
+export const DEADLINE = 'deadline';
+
+/** The caller's signal, and past config.deadlineMs an abort('deadline') of its own (AbortSignal.timeout). */
+function withDeadline(opts: RunOptions): RunOptions {
+  const ms = opts.config.deadlineMs;
+  if (!ms) return opts;
+  const controller = new AbortController();
+  const caller = opts.signal;
+  const stop = (reason: unknown) => !controller.signal.aborted && controller.abort(reason);
+  if (caller?.aborted) stop(caller.reason);
+  caller?.addEventListener('abort', () => stop(caller.reason), { once: true });
+  AbortSignal.timeout(ms).addEventListener('abort', () => stop(DEADLINE), { once: true });
+  return { ...opts, signal: controller.signal };
+}
+
+export async function runSuites(options: RunOptions): Promise<RunResults> {
+  const opts = withDeadline(options);
   const plan = prepare(opts);
   const executed = await execute(opts, plan);
   const results = assemble(opts, plan, executed);
@@ -179,8 +200,12 @@ async function execute(opts: RunOptions, plan: Plan): Promise<Executed> {
     const { run, services, end } = await startSessions(opts, plan, out, server, embedded);
     out.target = run.target;
     try {
-      if (opts.signal?.aborted) out.interrupted = true;
-      else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
+      if (opts.signal?.aborted) {
+        // stopped during the probe or the logins: every planned check is listed as never started
+        out.interrupted = true;
+        const cause = opts.signal.reason === DEADLINE ? 'deadline' : 'interrupted';
+        if (opts.driver === 'in-process' || !opts.include) out.checks.push(...planned(plan, run, opts.families).map((i) => neverStarted(i, cause)));
+      } else await (opts.driver === 'in-process' ? inProcess : throughVitest)(opts, plan, run, out);
     } finally {
       await end();
       out.requests += services.client.requestCount;
@@ -298,7 +323,7 @@ async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Exe
   });
   const onAbort = () => {
     out.interrupted = true;
-    runtime.interrupt();
+    runtime.interrupt(opts.signal?.reason === DEADLINE ? 'deadline' : 'interrupted');
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {

@@ -24,6 +24,7 @@ import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
 import type { CheckInstance } from './select.js';
 import { createRunServices, type RunServices } from './services.js';
+import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
 
 const MAX_EVIDENCE = 5;
 const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', customer2: 'customer2', expiredToken: 'expired', serviceToken: 'service' };
@@ -31,7 +32,11 @@ const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', custome
 const CLEANUP_DEADLINE_MS = 10_000;
 
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
-class Interrupted extends Error {}
+class Interrupted extends Error {
+  constructor() {
+    super('interrupted: the run stopped before this request was sent');
+  }
+}
 
 export interface RuntimeOptions {
   run: RunContext;
@@ -71,6 +76,9 @@ export class CheckRuntime {
   private readonly levels: Map<string, string>;
   private readonly budgetMs: number;
   private interrupted = false;
+  private cause: StopCause = 'interrupted';
+  /** finish() is undoing what the checks did: those requests are sent also after an interrupt */
+  private cleaning = false;
   private reported = { requests: 0 };
 
   constructor(private readonly o: RuntimeOptions) {
@@ -109,7 +117,7 @@ export class CheckRuntime {
     return this.scheduler
       .add({
         run: () => this.runInstance(inst),
-        ifAborted: () => this.result(inst, performance.now(), { status: 'skipped', message: 'interrupted: the run stopped before this check started' }),
+        ifAborted: () => neverStarted(inst, this.cause),
         exclusive: inst.def.exclusive,
         atEnd: inst.def.atEnd,
         // stateful flows of one family and endpoint one at a time; different endpoints work on resources of their own
@@ -134,8 +142,9 @@ export class CheckRuntime {
     this.scheduler.start();
   }
 
-  /** SIGINT/SIGTERM: no new check starts; running checks end as "skipped: interrupted". */
-  interrupt(): void {
+  /** SIGINT/SIGTERM (or the run's deadline): no new check starts; running checks end as "skipped: interrupted" (or "deadline"). */
+  interrupt(cause: StopCause = 'interrupted'): void {
+    if (!this.interrupted) this.cause = cause;
     this.interrupted = true;
     this.scheduler.abort();
   }
@@ -157,14 +166,21 @@ export class CheckRuntime {
     const cleanupErrors: string[] = [];
     const todo = this.cleanups.reverse();
     this.cleanups = [];
-    // each undoes one resource of its own: in flight together, newest first
-    await mapBounded(todo, this.o.concurrency, async (fn) => {
-      try {
-        await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup');
-      } catch (err) {
-        cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
-      }
-    });
+    // each undoes one resource of its own: in flight together, newest first. The cleanups send
+    // through the checks' contexts, which refuse new requests once the run is interrupted: not these.
+    this.cleaning = true;
+    try {
+      await mapBounded(todo, this.o.concurrency, async (fn) => {
+        try {
+          const undone = unsuccessful(await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup'));
+          if (undone) cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${undone}`));
+        } catch (err) {
+          cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
+        }
+      });
+    } finally {
+      this.cleaning = false;
+    }
     this.created.clear();
     const { client, observer } = this.services;
     const totals: RuntimeTotals = {
@@ -248,7 +264,7 @@ export class CheckRuntime {
       if (this.interrupted) throw new Interrupted();
       return { status: 'passed', message: notes.length ? notes.join('; ') : inst.def.title };
     } catch (err) {
-      if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: 'interrupted: the run stopped while this check ran' };
+      if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: STOPPED[this.cause].during };
       if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };
       if (err instanceof MissingCredentialError) return { status: 'skipped', message: err.reason };
       // production safety (ENV-02) refused what this check would send: not a finding, not a tool error
@@ -270,7 +286,7 @@ export class CheckRuntime {
     const { client } = this.services;
     const { contract, run } = this.o;
     const send = async (spec: RequestSpec) => {
-      if (this.interrupted) throw new Interrupted();
+      if (this.interrupted && !this.cleaning) throw new Interrupted();
       const ex = await client.send(spec);
       mine.push(ex);
       return ex;

@@ -28,8 +28,17 @@ describe('verdict', () => {
     ['a setup warning', [c('passed')], { setup: [{ level: 'warning' as const, message: 'no customer2' }] }, {}, ExitCode.OK],
     ['interrupted', [c('passed')], { interrupted: true }, {}, ExitCode.FAILED],
     ['target lost', [c('passed')], { interrupted: true }, { targetLost: true }, ExitCode.UNREACHABLE],
+    ['stopped by SIGINT', [c('passed')], { interrupted: true }, { stoppedBy: 'SIGINT' }, ExitCode.INTERRUPTED],
+    ['stopped by SIGTERM', [c('passed')], { interrupted: true }, { stoppedBy: 'SIGTERM' }, ExitCode.TERMINATED],
+    ['stopped by its --deadline', [c('passed')], { interrupted: true }, { stoppedBy: 'deadline' }, ExitCode.FAILED],
   ])('%s', (_w, checks, extra, opts, code) => {
     expect(verdict(results(checks, extra), opts).exitCode).toBe(code);
+  });
+
+  it('a run stopped by its --deadline says so and counts the checks it never ran', () => {
+    const never = c('skipped', { message: "deadline: the run's --deadline passed before this check started" });
+    const v = verdict(results([c('passed'), never, { ...never, id: 'x' }, c('skipped', { message: 'needs customer2' })], { interrupted: true }), { stoppedBy: 'deadline' });
+    expect(v.reason).toBe("the run's --deadline passed: 2 check(s) never ran or were cut short (skipped: deadline); the reports hold what was checked so far");
   });
 });
 

@@ -33,13 +33,21 @@ export interface Verdict {
   reason: string;
 }
 
-export function verdict(results: Omit<RunResults, 'exitCode'>, opts: { strict?: boolean; targetLost?: boolean; stoppedBy?: string }): Verdict {
+export function verdict(
+  results: Omit<RunResults, 'exitCode'>,
+  /** stoppedBy: the abort reason of an interrupted run, 'SIGINT' | 'SIGTERM' | 'deadline' (its --deadline passed) */
+  opts: { strict?: boolean; targetLost?: boolean; stoppedBy?: string },
+): Verdict {
   const failing = results.checks.filter((c) => c.status === 'failed' && !c.baselined);
   const warnings = results.checks.filter((c) => c.status === 'warned' && !c.baselined);
   const checked = results.checks.filter((c) => c.status !== 'skipped').length;
   const setupErrors = results.setup.filter((s) => s.level === 'error');
   const errored = results.checks.filter((c) => c.status === 'errored');
   if (opts.targetLost) return { exitCode: ExitCode.UNREACHABLE, reason: 'the target stopped answering during the run' };
+  if (results.interrupted && opts.stoppedBy === 'deadline') {
+    const never = results.checks.filter((c) => c.status === 'skipped' && c.message.startsWith('deadline:')).length;
+    return { exitCode: ExitCode.FAILED, reason: `the run's --deadline passed: ${never} check(s) never ran or were cut short (skipped: deadline); the reports hold what was checked so far` };
+  }
   if (results.interrupted) {
     const exitCode = opts.stoppedBy === 'SIGTERM' ? ExitCode.TERMINATED : opts.stoppedBy === 'SIGINT' ? ExitCode.INTERRUPTED : ExitCode.FAILED;
     return { exitCode, reason: `the run was interrupted${opts.stoppedBy ? ` (${opts.stoppedBy})` : ''}; the reports hold what was checked so far` };

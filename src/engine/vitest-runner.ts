@@ -11,6 +11,14 @@ import { packageRoot } from '../config/package-root.js';
 import type { ResultCollector } from './collector.js';
 import type { RunContext } from './context.js';
 
+/**
+ * The worker ignores SIGINT/SIGTERM from its first line: a terminal's Ctrl-C reaches the whole
+ * process group, and a worker still booting would die of it (a "Worker forks emitted error", no
+ * check listed) before the harness could stop it gracefully. The main process, which gets the
+ * signal too, tells the worker to stop through the stop file.
+ */
+const WORKER_IGNORES_SIGNALS = `data:text/javascript,${encodeURIComponent("process.on('SIGINT', () => {}); process.on('SIGTERM', () => {});")}`;
+
 /** Run the suite files on vitest's Node API; true when the run was cancelled. */
 export async function runVitest(
   run: RunContext,
@@ -35,6 +43,7 @@ export async function runVitest(
       watch: false,
       reporters: [collector],
       pool: 'forks',
+      execArgv: ['--import', WORKER_IGNORES_SIGNALS],
       maxWorkers: 1,
       fileParallelism: false,
       isolate: false,
@@ -68,7 +77,8 @@ export async function runVitest(
   const cancel = () => {
     if (cancelled) return;
     cancelled = true;
-    writeFileSync(run.stopFile, 'stop\n');
+    // why, for the checks' messages: 'deadline' (the run's --deadline passed), 'SIGINT', 'SIGTERM'
+    writeFileSync(run.stopFile, `${typeof signal?.reason === 'string' ? signal.reason : 'stop'}\n`);
   };
   signal?.addEventListener('abort', cancel, { once: true });
   if (signal?.aborted) cancel();

@@ -1,7 +1,7 @@
 // Bounded reading of one answer: the dispatch handler at the end of the client's chain. It keeps
 // at most `maxBodyBytes` of the body (the rest is never read: the request is aborted and the
-// response marked truncated with the sizes seen), and it settles at the request's total deadline
-// whatever the target does — a hang, a body dripped one byte a second, a queue that never gets a
+// response marked truncated with the sizes seen, its text cut to the first 64 kB), and it settles
+// at the request's total deadline whatever the target does — a hang, a body dripped one byte a second, a queue that never gets a
 // socket — as an exchange with error code DEADLINE, never a crash or an idle wait. (Only the
 // retry layer's own bounded waits move the deadline.)
 
@@ -50,6 +50,13 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * What a truncated exchange keeps of its body: the limit's worth is read (to know it is over), but
+ * held only while reading — checks in flight hold many exchanges, and a target may answer every one
+ * of them with a body past the limit.
+ */
+export const TRUNCATED_TEXT = 64 * 1024;
+
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${bytes} bytes`;
 }
@@ -71,9 +78,8 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
     let stopReason: ReaderStop | undefined;
     let status = 0;
     let headers: Record<string, string> = {};
-    // decoded as it arrives, so no chunk outlives its own callback (a split UTF-8 sequence is carried over)
-    const decoder = new TextDecoder('utf-8');
-    const parts: string[] = [];
+    // the raw bytes, decoded once at the end: a body cut at the limit is decoded only as far as it is kept
+    const parts: Buffer[] = [];
     let kept = 0;
     let received = 0;
 
@@ -88,10 +94,14 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
       resolve(outcome);
     };
     const response = (extra: Partial<RecordedResponse> = {}): RecordedResponse => {
-      parts.push(decoder.decode());
-      const text = parts.join('');
+      // a cut body is never parsed or judged whole: only its start is kept (checks in flight hold many exchanges)
+      const bytes = Buffer.concat(parts, extra.truncated ? Math.min(kept, TRUNCATED_TEXT) : kept);
       parts.length = 0;
-      return { status, headers, text, json: extra.truncated ? undefined : parseJson(text), ...extra };
+      if (!extra.truncated) {
+        const whole = new TextDecoder('utf-8').decode(bytes);
+        return { status, headers, text: whole, json: parseJson(whole), ...extra };
+      }
+      return { status, headers, text: new TextDecoder('utf-8').decode(bytes), json: undefined, ...extra };
     };
 
     const expire = () => {
@@ -124,7 +134,7 @@ export function readBounded(dispatch: (handler: Dispatcher.DispatchHandler) => v
         const room = limits.maxBodyBytes - kept;
         if (room > 0) {
           const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
-          parts.push(decoder.decode(part, { stream: true }));
+          parts.push(Buffer.from(part)); // a copy: undici's chunk may be a view of a larger read buffer
           kept += part.length;
         }
         if (received > limits.maxBodyBytes) {

@@ -53,8 +53,8 @@ export interface RecordedResponse {
   /** parsed JSON when the body parses, else undefined (always undefined when truncated) */
   json?: unknown;
   /**
-   * Set when the body passed the limit (--max-body): `text` holds only the first limitBytes,
-   * the rest was never read. A check reports it as a finding with the sizes.
+   * Set when the body passed the limit (--max-body): the rest was never read, and `text` keeps
+   * only the first 64 kB (TRUNCATED_TEXT). A check reports it as a finding with the sizes.
    */
   truncated?: { limitBytes: number; receivedBytes: number; declaredBytes?: number };
 }

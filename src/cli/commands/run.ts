@@ -28,6 +28,7 @@ interface RunFlags {
   apiVersion?: string;
   timeout?: string;
   maxBody?: string;
+  deadline?: string;
   concurrency?: string;
   readOnly?: boolean;
   only: string[];
@@ -62,6 +63,7 @@ export function registerRun(program: Command): void {
     .option('--concurrency <n>', 'checks in flight at once, 1-64 (default 16; raise it for a distant target)')
     .option('--timeout <ms>', 'total deadline of one request in milliseconds, body included (default 10000)')
     .option('--max-body <size>', 'cut response bodies past this size and report it, e.g. 10MB, 512kB (default 10MB)')
+    .option('--deadline <duration>', 'the whole run\'s deadline, e.g. 90s, 5m: past it no new check starts, cleanups run, the reports say which checks never ran, exit 1')
     .option('--read-only', 'skip every check that changes server state (always on for production)')
     .option('--fault <id>', 'embedded server only: switch on a deliberate contract violation (repeatable; see `serve --list-faults`)', collect, [])
     .option('--json', 'also print the results JSON on stdout')
@@ -78,7 +80,7 @@ CI job summaries and PR comments). Progress on stderr: a live status line on a t
 failures, elapsed, families running), a plain line every 10 s otherwise; --quiet for neither.
 Exit codes: 0 no MUST failure, 1 a failure (or a warning with --strict, or nothing checked),
 2 usage/config error, 3 target unreachable, 4 the tool failed (a check errored),
-130/143 interrupted by SIGINT/SIGTERM (cleanups done, reports written).
+130/143 interrupted by SIGINT/SIGTERM (cleanups done, reports written); 1 also when --deadline passed.
 
 Examples:
   storefront-check                                   check the embedded reference server
@@ -100,6 +102,7 @@ Examples:
         apiVersion: flags.apiVersion,
         timeout: flags.timeout,
         maxBody: flags.maxBody,
+        deadline: flags.deadline,
         concurrency: flags.concurrency,
         readOnly: flags.readOnly,
       });
