@@ -49,11 +49,7 @@ describe('pack storefront-v2 against the v2 reference server', () => {
     expect(failed(r), failed(r).join('\n')).toEqual([]);
   }, 300_000);
 
-  // Not decidable from outside: which payment methods a region offers is the server's data, and a
-  // conformant server may offer the same ones everywhere (CONTRACT-v2 V2-PAY-01 pins no observable
-  // difference), so "every region's methods" cannot be told from a region's own. Reported to the lead.
-  const UNDECIDABLE = new Set(['v2-pay-methods-ignore-region']);
-  test.each(V2_FAULTS.filter((f) => !UNDECIDABLE.has(f.id)).map((f) => [f.id, f.clause] as const))('fault %s is caught by a %s check', async (id, clause) => {
+  test.each(V2_FAULTS.map((f) => [f.id, f.clause] as const))('fault %s is caught by a %s check', async (id, clause) => {
     const r = await run([clause.replace(/-[0-9]{2}$/, '')], { faults: [id] });
     const hits = r.checks.filter((c) => c.status === 'failed' && c.clause === clause);
     expect(hits.length, `no failed ${clause} check; failed: ${failed(r).join('\n')}`).toBeGreaterThan(0);

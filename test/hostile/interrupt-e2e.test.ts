@@ -69,8 +69,6 @@ describe('interrupting a full run', () => {
     { signal: 'SIGINT', group: true, fraction: 0, afterMs: 800 },
     { signal: 'SIGINT', group: true, fraction: Math.random() },
     { signal: 'SIGINT', group: true, fraction: Math.random() },
-    { signal: 'SIGINT', group: true, fraction: Math.random() },
-    { signal: 'SIGINT', group: false, fraction: Math.random() },
     { signal: 'SIGINT', group: false, fraction: Math.random() },
     { signal: 'SIGTERM', group: true, fraction: Math.random() },
   ];

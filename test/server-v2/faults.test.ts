@@ -200,7 +200,7 @@ const probes: Record<V2FaultId, Probe> = {
     const b = await basketWith(api);
     return (await api.req('PUT', `/baskets/${b.id}/discount-code`, { body: { code: 'NOPE' } })).status !== 422;
   },
-  'v2-pay-methods-ignore-region': async ({ api, t0 }) => (await api.get('/payments/methods', { token: t0, region: 'GB' })).body.items.some((m: { id: string }) => m.id === 'pm-konbini'),
+  'v2-pay-otp-flag-string': async ({ api, t0 }) => (await api.get('/payments/methods', { token: t0, region: 'GB' })).body.items.some((m: { requiresOtp: unknown }) => m.requiresOtp === 'true'),
   'v2-pay-card-number-echoed': async ({ api, t0 }) => (await api.req('POST', '/customers/me/cards', { token: t0, body: card('4111-1111-1111-1111') })).text.includes('4111111111111111'),
   'v2-pay-otp-never-fails': async (p) => {
     const pay = await payment(p);

@@ -81,7 +81,7 @@ export const V2_FAULTS = [
   { id: 'v2-bsk-merged-quantity-unbounded', clause: 'V2-BSK-03', title: 'adding a product already in the basket may take its line over 99' },
   { id: 'v2-bsk-unknown-code-ignored', clause: 'V2-BSK-03', title: 'an unknown discount code is accepted without a discount (200)' },
   // V2-PAY
-  { id: 'v2-pay-methods-ignore-region', clause: 'V2-PAY-01', title: 'GET /payments/methods lists the methods of every region' },
+  { id: 'v2-pay-otp-flag-string', clause: 'V2-PAY-01', title: 'GET /payments/methods gives requiresOtp as the string "true" on the methods that need an OTP' },
   { id: 'v2-pay-card-number-echoed', clause: 'V2-PAY-02', title: 'POST /customers/me/cards answers with the full cardNumber' },
   { id: 'v2-pay-otp-never-fails', clause: 'V2-PAY-03', title: 'the third wrong OTP leaves the payment PENDING_OTP' },
   { id: 'v2-pay-otp-after-authorized-200', clause: 'V2-PAY-03', title: 'an OTP sent to an AUTHORIZED payment answers 200' },

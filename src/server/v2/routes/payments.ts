@@ -40,8 +40,8 @@ export const paymentRoutes: V2RouteDef[] = [
     auth: 'customer',
     handler: (ctx) => {
       const region = ctx.locale.region.code;
-      const all = ctx.s.faults.has('v2-pay-methods-ignore-region');
-      const items = PAYMENT_METHODS.filter((m) => all || m.regions.includes(region)).map(({ regions: _r, ...m }) => m);
+      const stringly = ctx.s.faults.has('v2-pay-otp-flag-string');
+      const items = PAYMENT_METHODS.filter((m) => m.regions.includes(region)).map(({ regions: _r, ...m }) => (stringly && m.requiresOtp ? { ...m, requiresOtp: 'true' } : m));
       return { body: { items } };
     },
   },
