@@ -72,7 +72,12 @@ export class CheckRuntime {
   private readonly resolver: PathResolver;
   private readonly memos = new Map<string, Promise<unknown>>();
   private readonly created = new Map<string, Promise<unknown>>();
-  private cleanups: Array<() => Promise<unknown>> = [];
+  /**
+   * Undo actions with the lane that registered them: the stateful checks of one lane change the same
+   * resources, so a lane's undos run newest first, one after another; lanes are independent.
+   */
+  private cleanups: Array<{ lane: string; fn: () => Promise<unknown> }> = [];
+  private lanes = 0;
   private readonly levels: Map<string, string>;
   private readonly budgetMs: number;
   private interrupted = false;
@@ -104,7 +109,8 @@ export class CheckRuntime {
       send: (spec) => this.services.client.send(spec),
       workerMemo: this.memos,
       fileMemo: this.created,
-      cleanup: (fn) => this.cleanups.push(fn),
+      // each resource the resolver created is its own: deleting it waits for nobody
+      cleanup: (fn) => this.cleanups.push({ lane: `resource ${this.lanes++}`, fn }),
     });
     this.levels = new Map(contract.clauses.map((c) => [c.id, c.level]));
     this.budgetMs = o.checkBudgetMs ?? Math.max(60_000, run.timeoutMs * 10);
@@ -121,7 +127,7 @@ export class CheckRuntime {
         exclusive: inst.def.exclusive,
         atEnd: inst.def.atEnd,
         // stateful flows of one family and endpoint one at a time; different endpoints work on resources of their own
-        serial: stateful ? `${inst.family} ${inst.endpoint}` : undefined,
+        serial: stateful ? laneOf(inst) : undefined,
         afterReaders: stateful,
         isolated: inst.def.isolated,
         // every read of the customer's own state (lists, the profile, preferences): a reading compared
@@ -166,16 +172,23 @@ export class CheckRuntime {
     const cleanupErrors: string[] = [];
     const todo = this.cleanups.reverse();
     this.cleanups = [];
-    // each undoes one resource of its own: in flight together, newest first. The cleanups send
-    // through the checks' contexts, which refuse new requests once the run is interrupted: not these.
+    // The cleanups send through the checks' contexts, which refuse new requests once the run is
+    // interrupted: not these.
     this.cleaning = true;
     try {
-      await mapBounded(todo, this.o.concurrency, async (fn) => {
-        try {
-          const undone = unsuccessful(await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup'));
-          if (undone) cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${undone}`));
-        } catch (err) {
-          cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
+      // lanes in flight together; within one, newest first, one after another: two checks that changed
+      // the same resource restore it in the reverse order of their changes (the later one's "before"
+      // is the earlier one's "after")
+      const byLane = new Map<string, Array<() => Promise<unknown>>>();
+      for (const { lane, fn } of todo) byLane.set(lane, [...(byLane.get(lane) ?? []), fn]);
+      await mapBounded([...byLane.values()], this.o.concurrency, async (fns) => {
+        for (const fn of fns) {
+          try {
+            const undone = unsuccessful(await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup'));
+            if (undone) cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${undone}`));
+          } catch (err) {
+            cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
+          }
         }
       });
     } finally {
@@ -300,7 +313,7 @@ export class CheckRuntime {
       sendAll: (specs) => mapBounded(specs, this.o.concurrency, send),
       resolvePath: (op, values) => this.resolver.resolve(op, values),
       validateShape: (name, value) => getValidator(contract).validateShape(name, value),
-      cleanup: (fn) => void this.cleanups.push(fn),
+      cleanup: (fn) => void this.cleanups.push({ lane: laneOf(inst), fn }),
       memo: <T>(key: string, make: () => Promise<T>) => {
         let p = this.memos.get(key) as Promise<T> | undefined;
         if (!p) {
@@ -334,6 +347,11 @@ export class CheckRuntime {
       },
     };
   }
+}
+
+/** The scheduler's lane of a check (stateful: its family and endpoint), which its undo actions share. */
+function laneOf(inst: CheckInstance): string {
+  return `${inst.family} ${inst.endpoint}`;
 }
 
 /** fn over items with at most `limit` calls in flight; results in the order of the items. */
