@@ -52,7 +52,7 @@ async function scenario(behaviour: Behaviour, extra: Partial<HostileOptions> = {
   const dir = join(root, behaviour);
   let r: ChildRun;
   try {
-    r = await runCli(['run', '--base-url', proxy.url, '--only', ONLY, '--report-dir', dir, '--timeout', '3000', ...args], { env: credentialsEnv(server) });
+    r = await runCli(['run', '--base-url', proxy.url, '--only', ONLY, '--report-dir', dir, '--timeout', '2000', ...args], { env: credentialsEnv(server) });
   } finally {
     await proxy.close();
   }
@@ -79,8 +79,8 @@ describe('a hostile target, end to end through the CLI', () => {
   }, 120_000);
 
   test.each<[Behaviour, Partial<HostileOptions>, RegExp]>([
-    ['hang', {}, /DEADLINE|no complete answer within the 3000 ms request deadline/],
-    ['drip', { dripMs: 1000 }, /no complete answer within the 3000 ms request deadline/],
+    ['hang', {}, /DEADLINE|no complete answer within the 2000 ms request deadline/],
+    ['drip', { dripMs: 1000 }, /no complete answer within the 2000 ms request deadline/],
     ['huge', { hugeBytes: 200 * 1024 * 1024 }, /a body over the 10\.0 MB limit \(--max-body\)/],
     ['html-5xx', {}, /502/],
     ['reset', {}, /ECONNRESET|UND_ERR_SOCKET|closed|reset/i],

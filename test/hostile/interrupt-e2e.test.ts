@@ -68,7 +68,6 @@ describe('interrupting a full run', () => {
     // worker killed there by the group's SIGINT once left no check listed and a "Worker forks emitted error")
     { signal: 'SIGINT', group: true, fraction: 0, afterMs: 800 },
     { signal: 'SIGINT', group: true, fraction: Math.random() },
-    { signal: 'SIGINT', group: true, fraction: Math.random() },
     { signal: 'SIGINT', group: false, fraction: Math.random() },
     { signal: 'SIGTERM', group: true, fraction: Math.random() },
   ];
