@@ -4,22 +4,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startV2Server } from '../../src/server/v2/index.js';
 import type { V2RunningServer, V2StartOptions } from '../../src/server/v2/types.js';
+import { sendJson, type ReqOptions as BffReqOptions, type Res } from '../server/helpers.js';
 
-export interface Res {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
+export type { Res } from '../server/helpers.js';
 
-export interface ReqOptions {
-  body?: unknown;
-  /** send this exact string as the body (no JSON encoding) */
-  raw?: string;
-  /** with raw: send the bytes with no Content-Type header at all */
-  noContentType?: boolean;
-  headers?: Record<string, string>;
+export interface ReqOptions extends BffReqOptions {
   /** sent as the raw Authorization header */
   token?: string;
   region?: string;
@@ -35,26 +24,12 @@ export interface V2Api {
 
 export async function bootV2(opts: V2StartOptions = {}): Promise<V2Api> {
   const server = await startV2Server({ port: 0, ...opts });
-  const req = async (method: string, path: string, o: ReqOptions = {}): Promise<Res> => {
+  const req = (method: string, path: string, o: ReqOptions = {}): Promise<Res> => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = o.token;
     if (o.region !== undefined) headers['x-region'] = o.region;
     if (o.lang !== undefined) headers['accept-language'] = o.lang;
-    let body: string | Uint8Array | undefined;
-    if (o.raw !== undefined) body = o.noContentType ? new TextEncoder().encode(o.raw) : o.raw;
-    else if (o.body !== undefined) {
-      body = JSON.stringify(o.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const r = await fetch(server.url + path, { method, headers, body });
-    const text = await r.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: r.status, headers: r.headers, text, body: parsed };
+    return sendJson(server.url + path, method, headers, o);
   };
   return {
     server,

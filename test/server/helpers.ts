@@ -29,26 +29,31 @@ export interface Api {
   login(index?: 0 | 1): Promise<string>;
 }
 
+/** One request over real HTTP: the body as JSON (or the raw string), the answer's JSON parsed when it parses. */
+export async function sendJson(url: string, method: string, headers: Record<string, string>, o: Pick<ReqOptions, 'body' | 'raw' | 'noContentType'>): Promise<Res> {
+  let body: string | Uint8Array | undefined;
+  if (o.raw !== undefined) body = o.noContentType ? new TextEncoder().encode(o.raw) : o.raw;
+  else if (o.body !== undefined) {
+    body = JSON.stringify(o.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const r = await fetch(url, { method, headers, body });
+  const text = await r.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: r.status, headers: r.headers, text, body: parsed };
+}
+
 export async function boot(opts: StartOptions = {}): Promise<Api> {
   const server = await startServer({ port: 0, ...opts });
-  const req = async (method: string, path: string, o: ReqOptions = {}): Promise<Res> => {
+  const req = (method: string, path: string, o: ReqOptions = {}): Promise<Res> => {
     const headers: Record<string, string> = { 'x-api-version': 'v1.0', ...o.headers };
     if (o.token) headers['x-bff-token'] = o.token;
-    let body: string | Uint8Array | undefined;
-    if (o.raw !== undefined) body = o.noContentType ? new TextEncoder().encode(o.raw) : o.raw;
-    else if (o.body !== undefined) {
-      body = JSON.stringify(o.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const r = await fetch(server.url + path, { method, headers, body });
-    const text = await r.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: r.status, headers: r.headers, text, body: parsed };
+    return sendJson(server.url + path, method, headers, o);
   };
   const api: Api = {
     server,
