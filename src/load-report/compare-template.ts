@@ -3,26 +3,11 @@
 // (baseline vs candidate over time) with DOM calls only (textContent: run data cannot inject HTML).
 // Like template.ts, the page script avoids backticks and dollar-brace.
 
-import { REPORT_STYLE } from './style.js';
-import { CHART_JS_PLACEHOLDER } from './template.js';
+import { reportPage } from './template.js';
 
 export const COMPARISON_PLACEHOLDER = '"@@LOAD_COMPARISON@@"';
 
-export const COMPARE_TEMPLATE = String.raw`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Load comparison</title>
-<style>
-${REPORT_STYLE}</style>
-<script>${CHART_JS_PLACEHOLDER}</script>
-</head>
-<body>
-<main id="app"><noscript>This report needs JavaScript to draw its tables and charts.</noscript></main>
-<script id="load-comparison" type="application/json">${COMPARISON_PLACEHOLDER}</script>
-<script>
-(function () {
+export const COMPARE_TEMPLATE = reportPage('Load comparison', 'load-comparison', COMPARISON_PLACEHOLDER, String.raw`(function () {
   'use strict';
   var cmp = JSON.parse(document.getElementById('load-comparison').textContent);
   var app = document.getElementById('app');
@@ -108,7 +93,4 @@ ${REPORT_STYLE}</style>
   if (typeof Chart === 'undefined') app.insertBefore(el('p', { class: 'empty', text: 'Charts unavailable: the chart library failed to load.' }), app.firstChild);
   else pending.forEach(function (draw) { draw(); });
 })();
-</script>
-</body>
-</html>
-`;
+`);

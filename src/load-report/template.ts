@@ -9,21 +9,32 @@ import { REPORT_STYLE } from './style.js';
 export const CHART_JS_PLACEHOLDER = '/*@@CHART_JS@@*/';
 export const MODEL_PLACEHOLDER = '"@@LOAD_REPORT_MODEL@@"';
 
-export const LOAD_REPORT_TEMPLATE = String.raw`<!doctype html>
+/**
+ * The page both load reports share: the report style, the chart.js bundle, their data as JSON under
+ * `dataId` and the script that builds the page from it.
+ */
+export function reportPage(title: string, dataId: string, dataPlaceholder: string, script: string): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Load report</title>
+<title>${title}</title>
 <style>
 ${REPORT_STYLE}</style>
 <script>${CHART_JS_PLACEHOLDER}</script>
 </head>
 <body>
 <main id="app"><noscript>This report needs JavaScript to draw its tables and charts.</noscript></main>
-<script id="load-report-model" type="application/json">${MODEL_PLACEHOLDER}</script>
+<script id="${dataId}" type="application/json">${dataPlaceholder}</script>
 <script>
-(function () {
+${script}</script>
+</body>
+</html>
+`;
+}
+
+export const LOAD_REPORT_TEMPLATE = reportPage('Load report', 'load-report-model', MODEL_PLACEHOLDER, String.raw`(function () {
   'use strict';
   var model = JSON.parse(document.getElementById('load-report-model').textContent);
   var app = document.getElementById('app');
@@ -239,7 +250,4 @@ ${REPORT_STYLE}</style>
     pending.forEach(function (draw) { draw(); });
   }
 })();
-</script>
-</body>
-</html>
-`;
+`);
