@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/index.js';
 import { runSuites } from '../src/engine/run.js';
+import { startServer } from '../src/server/index.js';
+import { startHostileProxy } from './hostile/proxy.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'intermittent-'));
 
@@ -28,3 +30,25 @@ test('a violation on every third 404 fails the run in 20 of 20 runs', async () =
   }
   expect(verdicts.filter((v) => v.startsWith('1 failed')), verdicts.join('\n')).toHaveLength(20);
 }, 300_000);
+
+test('a request that met a connection reset and cleared when sent again makes its check a warning naming it', async () => {
+  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  let resets = 0;
+  const proxy = await startHostileProxy({ behaviour: 'reset', upstream: server.url, affects: (req) => req.url === '/products' && resets++ < 1 });
+  try {
+    const r = await runSuites({
+      config: { ...resolveConfig({}, {}, cwd), target: { env: 'custom', baseUrl: proxy.url, production: false } },
+      only: ['PAG-01'],
+      reporters: [],
+      reportDir: mkdtempSync(join(cwd, 'r-')),
+      driver: 'in-process',
+    });
+    const c = r.checks.find((x) => x.id === 'PAG-01:GET /products:defaults');
+    expect(c?.status, c?.message).toBe('warned');
+    expect(c?.message).toMatch(/passed only after the client retried transport trouble: GET \/products \(transport error (UND_ERR_SOCKET|ECONNRESET), then 200\)/);
+    expect(r.checks.filter((x) => x.id !== c?.id && !['passed', 'skipped'].includes(x.status)).map((x) => `${x.id}: ${x.message}`)).toEqual([]);
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+}, 60_000);

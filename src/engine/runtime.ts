@@ -27,6 +27,12 @@ import { createRunServices, type RunServices } from './services.js';
 import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
 
 const MAX_EVIDENCE = 5;
+
+/** The client's notes of a retry after transport trouble (502/503/504, a reset): not 429, not a re-login. */
+const TRANSPORT_NOTE = /^retried after (50[234]|transport error)/;
+const transportTrouble = (ex: Exchange) => ex.notes.some((n) => TRANSPORT_NOTE.test(n));
+const describeRetries = (ex: Exchange) =>
+  `${ex.request.method} ${new URL(ex.request.url).pathname} (${ex.notes.filter((n) => TRANSPORT_NOTE.test(n)).map((n) => n.replace(/^retried after /, '').replace(/, waited.*/, '')).join(', ')}, then ${ex.response?.status ?? ex.error?.code})`;
 const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', customer2: 'customer2', expiredToken: 'expired', serviceToken: 'service' };
 /** Cleanups get their own short deadline each: an interrupted run must still end. */
 const CLEANUP_DEADLINE_MS = 10_000;
@@ -275,7 +281,11 @@ export class CheckRuntime {
     try {
       await withDeadline(inst.def.run(ctx), this.budgetMs, `check ${inst.id}`);
       if (this.interrupted) throw new Interrupted();
-      return { status: 'passed', message: notes.length ? notes.join('; ') : inst.def.title };
+      const message = notes.length ? notes.join('; ') : inst.def.title;
+      const troubled = mine.filter(transportTrouble);
+      // it passed, but only because the client sent requests again: a warning naming them (issue 9, item 1)
+      if (troubled.length) return { status: 'warned', message: redact(`${message}; passed only after the client retried transport trouble: ${troubled.slice(0, 3).map(describeRetries).join('; ')}`) };
+      return { status: 'passed', message };
     } catch (err) {
       if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: STOPPED[this.cause].during };
       if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };

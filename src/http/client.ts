@@ -1,6 +1,7 @@
 // The one HTTP client of the tool: an undici keep-alive Agent composed of interceptors
 // (dispatcher.compose; the last listed is the outermost):
 //   guard (production read-only) → session (credential, re-login on 401) → retry (429/5xx) → capture
+// and, around them, idempotent requests sent again after a reset or refused connection.
 // send() turns a RequestSpec into dispatch options, runs them through the chain and reads the
 // answer within the body limit and the request's total deadline (reader.ts), and returns the
 // recorded Exchange. Checks never build clients, retry, log in or redact themselves.
@@ -10,7 +11,7 @@ import type { AuthScheme } from '../contract/types.js';
 import { MissingCredentialError } from './errors.js';
 import { captureInterceptor } from './interceptors/capture.js';
 import { type ProductionPolicy, createProductionPolicy, guardInterceptor } from './interceptors/guard.js';
-import { type RetryOptions, retryInterceptor } from './interceptors/retry.js';
+import { DEFAULT_RETRY, IDEMPOTENT, type RetryOptions, TRANSPORT_ERRORS, retryInterceptor, sleep } from './interceptors/retry.js';
 import { type Identity, type SessionStore, sessionInterceptor } from './interceptors/session.js';
 import { type RequestState, STATE_KEY, headerRecord } from './interceptors/state.js';
 import { readBounded } from './reader.js';
@@ -91,6 +92,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
   const keep = options.keepExchanges ?? 2000;
   const keepBytes = options.keepBytes ?? 8 * 1024 * 1024;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const transport = { max: options.retry?.maxTransportRetries ?? DEFAULT_RETRY.maxTransportRetries, baseMs: options.retry?.backoffBaseMs ?? DEFAULT_RETRY.backoffBaseMs };
 
   const agent = new Agent({
     keepAliveTimeout: 10_000,
@@ -161,11 +163,17 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     } as Dispatcher.DispatchOptions;
 
     const started = performance.now();
-    const outcome = await readBounded((handler) => dispatcher.dispatch(opts, handler), {
-      maxBodyBytes,
-      deadlineMs: timeout,
-      deadlineAt: () => state.deadlineAt,
-    });
+    const read = () => readBounded((handler) => dispatcher.dispatch(opts, handler), { maxBodyBytes, deadlineMs: timeout, deadlineAt: () => state.deadlineAt });
+    let outcome = await read();
+    // transport trouble (a reset, a refused connection) on an idempotent request: sent again while
+    // the request's deadline allows; the note makes the check that sent it a warning when it clears
+    for (let retry = 0; outcome.error && state.retry && retry < transport.max && IDEMPOTENT.has(method) && TRANSPORT_ERRORS.has(outcome.error.code); retry++) {
+      const wait = transport.baseMs * 2 ** retry;
+      if (Date.now() + wait >= state.deadlineAt) break;
+      await sleep(wait);
+      state.notes.push(`retried after transport error ${outcome.error.code}, waited ${wait} ms`);
+      outcome = await read();
+    }
 
     count++;
     const exchange: Exchange = {

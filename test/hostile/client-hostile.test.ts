@@ -147,6 +147,23 @@ describe('misbehaving answers end as exchanges, never crashes', () => {
     await t.done();
   });
 
+  it('a reset on an idempotent request is sent again (bounded) and noted; a POST is never sent again', async () => {
+    let resets = 0;
+    const t = await against('reset', { affects: (r) => r.url.startsWith('/products') && resets++ < 1 });
+    const ex = await t.c.send({ method: 'GET', path: '/products' });
+    expect(ex.response?.status).toBe(200);
+    expect(ex.notes.join()).toMatch(/retried after transport error (UND_ERR_SOCKET|ECONNRESET)/);
+    expect(t.proxy.requests.filter((r) => r.url.startsWith('/products'))).toHaveLength(2);
+    await t.done();
+    const always = await against('reset');
+    const post = await always.c.send({ method: 'POST', path: '/auth/login', json: {} });
+    expect(post.error?.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
+    expect(always.proxy.requests).toHaveLength(1); // a POST is not idempotent: sent once
+    await always.c.send({ method: 'GET', path: '/products' });
+    expect(always.proxy.requests).toHaveLength(4); // the first try and at most 2 more
+    await always.done();
+  });
+
   it('a redirect to another host is recorded, never followed', async () => {
     const t = await against('redirect-off-host');
     const ex = await t.c.send({ method: 'GET', path: '/products' });

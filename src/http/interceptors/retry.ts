@@ -17,6 +17,8 @@ export interface RetryOptions {
   maxWaitMs: number;
   /** first backoff step for 5xx (doubles each attempt, plus up to 50% jitter) */
   backoffBaseMs: number;
+  /** idempotent requests sent again after transport trouble (reset, refused, connect timeout); see client.ts */
+  maxTransportRetries: number;
 }
 
 export const DEFAULT_RETRY: RetryOptions = {
@@ -24,9 +26,10 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxServerRetries: 3,
   maxWaitMs: 20_000,
   backoffBaseMs: 200,
+  maxTransportRetries: 2,
 };
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+export const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const GATEWAY = new Set([502, 503, 504]);
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -44,7 +47,10 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Math.max(0, date - now);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Connection-level failures worth sending an idempotent request again for (never DEADLINE: the total deadline is spent). */
+export const TRANSPORT_ERRORS: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export const sleep = (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatcher.DispatcherComposeInterceptor {
   const o = { ...DEFAULT_RETRY, ...options };
