@@ -85,9 +85,13 @@ export async function runVitest(
 
   // a check that got no response at all: is the target gone?
   collector.onNetworkError = watchTarget(cancel);
+  // vitest's worker and its IPC channel do not hold this process open: while a slow worker boots or
+  // stops, nothing might, and node would exit 0 mid-run without reports. This timer holds it open.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     await vitest.start();
   } finally {
+    clearInterval(keepAlive);
     signal?.removeEventListener('abort', cancel);
     rmSync(run.stopFile, { force: true });
     await vitest.close().catch(() => {});

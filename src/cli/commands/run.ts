@@ -8,7 +8,7 @@ import { resolveConfig } from '../../config/index.js';
 import { envNames } from '../../config/environments.js';
 import { REPORTER_NAMES, isReporterName } from '../../report/index.js';
 import { runSuites } from '../../engine/run.js';
-import { UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const list = (value: string, previous: string[] = []) => [
@@ -135,6 +135,15 @@ Examples:
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
+      // never a silent exit 0: if the event loop ran dry before the run could end, say so and fail
+      let ended = false;
+      const onDrain = () => {
+        if (ended) return;
+        const reason = controller.signal.reason;
+        process.stderr.write('storefront-check: the run ended before it could finish or write its reports (a tool error; please report it)\n');
+        process.exitCode = reason === 'SIGTERM' ? ExitCode.TERMINATED : reason === 'SIGINT' ? ExitCode.INTERRUPTED : ExitCode.INTERNAL;
+      };
+      process.once('beforeExit', onDrain);
       try {
         const results = await runSuites({
           config,
@@ -150,6 +159,8 @@ Examples:
         if (flags.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
         process.exitCode = results.exitCode;
       } finally {
+        ended = true;
+        process.off('beforeExit', onDrain);
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }
