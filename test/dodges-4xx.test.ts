@@ -48,8 +48,51 @@ const BATTERY = [
 describe('documented 4xx: the clean server passes every new check', () => {
   test('clean: the battery and HDR-02 pass, none skipped', async () => {
     const r = await run(['ERR-04', 'HDR-02']);
-    console.log(r.checks.map(line).join('\n'));
     expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored'), ids(r, 'skipped')), show(r)).toEqual([]);
     for (const id of BATTERY) expect(r.checks.find((c) => c.id === id)?.status, id).toBe('passed');
+  }, 120_000);
+
+  /** section 4's free choices that bear on these answers: each must still pass, none skipped */
+  const modes: Array<[string, NonNullable<StartOptions['modes']>]> = [
+    ['unknownProduct 422', { unknownProduct: 422 }],
+    ['emptyCartCheckout 422', { emptyCartCheckout: 422 }],
+    ['foreignResource 404', { foreignResource: 404 }],
+    ['idFormat uuid', { idFormat: 'uuid' }],
+    ['errorType omit', { errorType: 'omit' }],
+    ['lineItemMerge separate', { lineItemMerge: 'separate' }],
+    ['cartAfterConfirm delete', { cartAfterConfirm: 'delete' }],
+    ['missingApiVersion reject', { missingApiVersion: 'reject' }],
+    ['bodyOnBodyless validate', { bodyOnBodyless: 'validate' }],
+    ['small catalogue (3 products)', { productCount: 3 }],
+  ];
+  test.each(modes)('mode %s: the battery and HDR-02 pass, none skipped', async (_name, modes) => {
+    const r = await run(['ERR-04', 'HDR-02'], { modes });
+    expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored'), ids(r, 'skipped')), show(r)).toEqual([]);
+    for (const id of BATTERY) expect(r.checks.find((c) => c.id === id)?.status, id).toBe('passed');
+  }, 120_000);
+});
+
+/** fault, the check ids that must fail (each citing ERR-04); every other battery check must still pass */
+const cases: Array<[FaultId, string[]]> = [
+  ['err-400-where-422-first-name', ['ERR-04:PUT /customers/me:empty-first-name']],
+  ['err-unknown-discount-wrong-field', ['ERR-04:PUT /carts/{cartId}:unknown-discount-code']],
+  ['err-cancel-other-status-400', ['ERR-04:PUT /orders/{orderId}:status-not-cancelled']],
+  ['err-line-item-quantity-400', ['ERR-04:PUT /carts/{cartId}/line-items/{lineItemId}:quantity-below-one']],
+  // the faults of ERR-04 that the write battery already caught are caught by the rows' own checks too
+  ['err-422-no-field-postcode', ['ERR-04:POST /customers/me/addresses:au-postcode-format']],
+  ['err-422-empty-errors-quantity', ['ERR-04:POST /carts/{cartId}/line-items:quantity-below-one', 'ERR-04:PUT /carts/{cartId}/line-items/{lineItemId}:quantity-below-one']],
+];
+
+describe('documented 4xx: a 4xx other than the documented one fails the named check', () => {
+  test.each(cases)('fault %s', async (fault, mustFail) => {
+    const r = await run(['ERR-04'], { faults: [fault] });
+    const failed = r.checks.filter((c) => c.status === 'failed');
+    for (const id of mustFail) {
+      const c = failed.find((x) => x.id === id);
+      expect(c, `${id} did not fail:\n${show(r)}`).toBeDefined();
+      expect(c!.clause).toBe('ERR-04');
+      expect(c!.message).toMatch(/\(.*ERR-04\)/);
+    }
+    for (const id of BATTERY.filter((x) => !mustFail.includes(x))) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
   }, 120_000);
 });
