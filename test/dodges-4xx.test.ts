@@ -15,10 +15,10 @@ import type { StartOptions } from '../src/server/types.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'dodges-4xx-'));
 
-function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
+function run(only: string[], embedded: StartOptions = {}, pack?: string): Promise<RunResults> {
   return runSuites({
-    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
-    config: resolveConfig({}, {}, cwd),
+    embedded: pack ? embedded : { rateLimits: { windowMs: 2000 }, ...embedded },
+    config: resolveConfig(pack ? { pack } : {}, {}, cwd),
     only,
     reporters: ['json'],
     reportDir: mkdtempSync(join(cwd, 'r-')),
@@ -94,5 +94,30 @@ describe('documented 4xx: a 4xx other than the documented one fails the named ch
       expect(c!.message).toMatch(/\(.*ERR-04\)/);
     }
     for (const id of BATTERY.filter((x) => !mustFail.includes(x))) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
+  }, 120_000);
+});
+
+/** the v2 table (src/checks/documented-errors-v2.ts), judged under V2-ERR-03 */
+const BATTERY_V2 = [
+  'V2-ERR-03:POST /customers/me/addresses:gb-postcode-format',
+  'V2-ERR-03:PUT /customers/me/favorites/{productId}:unknown-product',
+  'V2-ERR-03:POST /orders:empty-basket',
+  'V2-ERR-03:POST /purchases:unknown-store',
+  'V2-ERR-03:POST /purchases:unknown-item',
+];
+
+describe('documented 4xx of the v2 pack', () => {
+  const v2Modes: Array<[string, Record<string, unknown>]> = [['clean', {}], ['unknownProduct 422', { unknownProduct: 422 }], ['emptyBasketOrder 422', { emptyBasketOrder: 422 }]];
+  test.each(v2Modes)('%s: every v2 case passes, none skipped', async (_name, modes) => {
+    const r = await run(['V2-ERR-03'], { modes } as StartOptions, 'storefront-v2');
+    for (const id of BATTERY_V2) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
+    expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored')), show(r)).toEqual([]);
+  }, 120_000);
+
+  test('fault v2-err-empty-basket-order-400 fails the empty-basket check', async () => {
+    const r = await run(['V2-ERR-03'], { faults: ['v2-err-empty-basket-order-400'] } as StartOptions, 'storefront-v2');
+    const c = r.checks.find((x) => x.id === 'V2-ERR-03:POST /orders:empty-basket');
+    expect(c?.status, show(r)).toBe('failed');
+    expect(c!.message).toMatch(/answered 400 .*row 31 documents 409 or 422/);
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 // the run's own resources with ONE fault put in, so its answer is determined. Judged: the status
 // (400 and 422 as the row writes them: one is not the other), the envelope, and on a 422 the
 // errors entry naming the offending field with the code the row documents (ERR-04). One table of
-// cases per pack; the other documented 4xx (AUTH-03, SRT-04/05, FLT-05/06, PAG-04/05, rows 12/13,
+// cases per pack (v2's in documented-errors-v2.ts); the other documented 4xx (AUTH-03, SRT-04/05, FLT-05/06, PAG-04/05, rows 12/13,
 // ERR-05/06, VER-02, HDR-02, RL-01, AUTH-04/05/08, IDM-05/06/07) have checks of their own families.
 
 import { UPPER_SNAKE, answered, expectEnvelope, pointer } from './assert.js';
@@ -12,7 +12,7 @@ import { addressInput, buyable, call, filledCart, newAddress, newCart, objectBod
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 
-interface DocumentedError {
+export interface DocumentedError {
   slug: string;
   /** where the contract documents the answer: 'row 16', 'section 4' */
   row: string;
@@ -22,6 +22,10 @@ interface DocumentedError {
   fault: string;
   /** the documented statuses (section 4 alternatives included) */
   status: number[];
+  /** the envelope codes the row documents, when it documents any */
+  codes?: string[];
+  /** envelope codes the row documents as standing alone, without an errors entry (v2's BASKET_EMPTY) */
+  bare?: string[];
   /** on a 422: the errors entry naming the offending field, and its code where the row documents one */
   entry: { field: string; code?: string };
   /** the otherwise valid request(s) with the fault in, on resources of the run's own */
@@ -35,18 +39,17 @@ async function deletedId(ctx: CheckContext, create: string, remove: string, para
   return id;
 }
 
-/** An id shaped like a real product's that names no product (GET answers 404). */
-async function unknownProductId(ctx: CheckContext): Promise<string> {
-  const [product] = await buyable(ctx, 1);
+/** An id shaped like a real product's that names no product (getProduct answers 404). */
+export async function unknownProductId(ctx: CheckContext, realId: string): Promise<string> {
   for (let salt = 1; salt <= 5; salt++) {
-    const id = mutateId(String(product!.id), salt);
+    const id = mutateId(realId, salt);
     if ((await call(ctx, 'getProduct', { params: { productId: id } })).response?.status === 404) return id;
   }
-  return ctx.skip('no id shaped like a product id that names no product was found in 5 tries');
+  return ctx.skip(`no id shaped like ${realId} that names no product was found in 5 tries`);
 }
 
 /** A new address when a 2xx says one was created (the server accepted a body it must refuse): deleted at cleanup. */
-function undoAddress(ctx: CheckContext, ex: Exchange): Exchange {
+export function undoAddress(ctx: CheckContext, ex: Exchange): Exchange {
   const id = pointer(ex.response?.json, '/id');
   if (ex.response && ex.response.status < 300 && typeof id === 'string') ctx.cleanup(() => call(ctx, 'deleteAddress', { params: { addressId: id } }));
   return ex;
@@ -75,7 +78,7 @@ const BFF: DocumentedError[] = [
     slug: 'unknown-product', row: 'row 18', endpoint: 'POST /carts/{cartId}/line-items', fault: 'an unknown productId',
     status: [404, 422], entry: { field: 'productId' },
     provoke: async (ctx) => {
-      const productId = await unknownProductId(ctx);
+      const productId = await unknownProductId(ctx, String((await buyable(ctx, 1))[0]!.id));
       const cartId = String((await newCart(ctx)).cart.id);
       return [await call(ctx, 'addLineItem', { params: { cartId }, json: { productId, quantity: 1 } })];
     },
@@ -142,10 +145,11 @@ const BFF: DocumentedError[] = [
   },
 ];
 
-/** The cases of each pack, by its conventions' name. */
-const CASES: Record<string, DocumentedError[]> = { 'storefront-bff': BFF };
-
-/** Status as documented (400 is not 422), the envelope, and on a 422 the ERR-04 entries naming the field with the row's code. */
+/**
+ * Status as documented (400 is not 422), the envelope and the codes the row documents, and on a 422
+ * (unless its code is one documented to stand alone) the ERR-04 entries: non-empty, well-formed,
+ * one naming the offending field with the code the row documents.
+ */
 function judge(ctx: CheckContext, ex: Exchange, d: DocumentedError): void {
   const f = ctx.contract.conventions.error;
   const status = ex.response?.status;
@@ -153,7 +157,8 @@ function judge(ctx: CheckContext, ex: Exchange, d: DocumentedError): void {
     ctx.fail(`${answered(ex)} to a request whose one fault is ${d.fault}; ${d.row} documents ${d.status.join(' or ')} (ERR-04)`, ex);
   }
   const env = expectEnvelope(ctx, ex, { status });
-  if (status !== 422) return;
+  if (d.codes && !d.codes.includes(env.code ?? '')) ctx.fail(`${answered(ex)} to ${d.fault} with ${f.codeField} ${JSON.stringify(env.code ?? null)}; ${d.row} documents ${d.codes.join(' or ')} (ERR-04)`, ex);
+  if (status !== 422 || d.bare?.includes(env.code ?? '')) return;
   const raw = env.raw[f.errorsField];
   if (!Array.isArray(raw) || raw.length === 0) ctx.fail(`${answered(ex)} with ${f.errorsField} ${JSON.stringify(raw ?? null)}; a 422 carries a non-empty ${f.errorsField} array (ERR-04)`, ex);
   for (const [i, e] of env.errors.entries()) {
@@ -168,8 +173,9 @@ function judge(ctx: CheckContext, ex: Exchange, d: DocumentedError): void {
   if (code && !named.some((e) => e.code === code)) ctx.fail(`${answered(ex)} to ${d.fault} with ${f.errorsField} ${got}; ${d.row} documents ${f.entry.code} ${code} on ${field} (ERR-04)`, ex);
 }
 
-export const documentedErrorChecks: CheckDef[] = Object.entries(CASES).flatMap(([pack, cases]) =>
-  cases.map((d): CheckDef => ({
+/** One check per case, for the pack the table belongs to (its operations and bodies). */
+export function documentedChecks(pack: string, cases: readonly DocumentedError[]): CheckDef[] {
+  return cases.map((d): CheckDef => ({
     slug: d.slug, clause: 'ERR-04', endpoint: d.endpoint, writes: true, needs: ['customer'],
     title: `${d.fault} gives ${d.status.join(' or ')}${d.entry.code ? ` ${d.entry.code}` : ''} naming ${d.entry.field} (${d.row})`,
     fitsPack: (c) => c.name === pack,
@@ -178,5 +184,7 @@ export const documentedErrorChecks: CheckDef[] = Object.entries(CASES).flatMap((
       for (const ex of sent) judge(ctx, ex, d);
       ctx.note(sent.map((ex) => answered(ex)).join('; '));
     },
-  })),
-);
+  }));
+}
+
+export const documentedErrorChecks = documentedChecks('storefront-bff', BFF);

@@ -8,6 +8,7 @@ import { basketChecks } from './basket.js';
 import { clientReferenceChecks } from './client-reference.js';
 import { customerAuthChecks } from './customer-auth.js';
 import { documentedErrorChecks } from './documented-errors.js';
+import { documentedErrorChecksV2 } from './documented-errors-v2.js';
 import { paymentChecks } from './payments.js';
 import { productSearchChecks } from './product-search.js';
 import { regionChecks } from './regions.js';
@@ -31,7 +32,7 @@ export const CHECK_FAMILIES = {
   AUTH: authChecks,
   CART: cartChecks,
   ENV: environmentChecks,
-  ERR: [...errorChecks, ...documentedErrorChecks],
+  ERR: [...errorChecks, ...documentedErrorChecks, ...documentedErrorChecksV2],
   FLT: filteringChecks,
   FMT: formatChecks,
   HDR: headerChecks,
