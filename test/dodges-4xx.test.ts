@@ -50,6 +50,12 @@ describe('documented 4xx: the clean server passes every new check', () => {
     const r = await run(['ERR-04', 'HDR-02']);
     expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored'), ids(r, 'skipped')), show(r)).toEqual([]);
     for (const id of BATTERY) expect(r.checks.find((c) => c.id === id)?.status, id).toBe('passed');
+    // HDR-02 sends a valid body on every body endpoint: of the run's own resources where one is needed
+    const hdr = r.checks.filter((c) => c.clause === 'HDR-02');
+    expect(hdr.length).toBe(11);
+    for (const c of hdr) expect(c.message, c.id).not.toMatch(/could not be made valid/);
+    const own = hdr.filter((c) => /valid body of the run's own resources/.test(c.message)).map((c) => c.endpoint).sort();
+    expect(own).toEqual(['POST /auth/login', 'POST /carts/{cartId}/line-items', 'POST /checkout', 'POST /customers/me/addresses', 'PUT /carts/{cartId}/line-items/{lineItemId}', 'PUT /customers/me/addresses/{addressId}', 'PUT /orders/{orderId}']);
   }, 120_000);
 
   /** section 4's free choices that bear on these answers: each must still pass, none skipped */
@@ -108,10 +114,14 @@ const BATTERY_V2 = [
 
 describe('documented 4xx of the v2 pack', () => {
   const v2Modes: Array<[string, Record<string, unknown>]> = [['clean', {}], ['unknownProduct 422', { unknownProduct: 422 }], ['emptyBasketOrder 422', { emptyBasketOrder: 422 }]];
-  test.each(v2Modes)('%s: every v2 case passes, none skipped', async (_name, modes) => {
-    const r = await run(['V2-ERR-03'], { modes } as StartOptions, 'storefront-v2');
+  test.each(v2Modes)('%s: every v2 case and HDR-02 passes, none skipped', async (_name, modes) => {
+    const r = await run(['V2-ERR-03', 'V2-HDR-01'], { modes } as StartOptions, 'storefront-v2');
     for (const id of BATTERY_V2) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
     expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored')), show(r)).toEqual([]);
+    // HDR-02 (V2-HDR-01 in this pack) on every body endpoint with a valid body, none skipped
+    const hdr = r.checks.filter((c) => c.id.includes(':non-json-body-415'));
+    expect(hdr.length).toBe(16);
+    for (const c of hdr) expect(`${c.status} ${c.message}`, c.id).toMatch(/^passed .*(valid body of the run's own resources|schema-valid body)/);
   }, 120_000);
 
   test('fault v2-err-empty-basket-order-400 fails the empty-basket check', async () => {

@@ -1,6 +1,6 @@
 // Requests the contract accepts, built from the run's own resources: a real active, in-stock
 // product in a line item, the run's own non-empty cart and address in a checkout, the run's own
-// order to cancel and address to change, the run's credentials in a login. HDR-02 sends one with a
+// order to cancel and address to change, the run's credentials in a login (v2's: valid-requests-v2.ts). HDR-02 sends one with a
 // non-JSON Content-Type and the documented-4xx battery breaks one field of one, so that each request
 // has exactly one fault and its answer is determined (section 4: with several faults, any may be
 // answered). Nothing here aims a state-changing request at data the run did not create.
@@ -10,6 +10,7 @@ import type { RequestSpec } from '../http/types.js';
 import { credentialFor, paramsNeedWrites } from './assert.js';
 import { addressInput, buyable, filledCart, newAddress, type Json } from './flows.js';
 import { OWN_RESOURCES } from './probe-requests.js';
+import { V2_BODIES, V2_PATHS } from './valid-requests-v2.js';
 import { CheckFailure, CheckSkip, type CheckContext } from './types.js';
 
 type Builder = (ctx: CheckContext) => Promise<Json | undefined>;
@@ -37,6 +38,13 @@ const BODIES: Record<string, Record<string, Builder>> = {
     updateAddress: async () => addressInput('Valid'),
     updateOrder: async () => ({ status: 'CANCELLED' }),
   },
+  'storefront-v2': { login, ...V2_BODIES },
+};
+
+/** Path parameters of a state-changing request, by pack: a resource made for the request (or one it cannot change). */
+const PATHS: Record<string, Record<string, (ctx: CheckContext) => Promise<string>>> = {
+  'storefront-bff': OWN_RESOURCES,
+  'storefront-v2': V2_PATHS,
 };
 
 /** Does the pack have a body of the run's own for op (else the caller makes one from the schema)? */
@@ -50,10 +58,10 @@ export async function ownBody(ctx: CheckContext, op: Operation): Promise<Json | 
 }
 
 /**
- * op's concrete path on resources of the run's own: a state-changing request whose parameter would
- * come from a read of existing data (the customer's first order, first address) gets one made for
- * it instead; the other parameters come from the resolver, which creates what it resolves (carts,
- * line items, sessions). Skips when a parameter cannot be had.
+ * op's concrete path on resources of the run's own: a state-changing request gets the pack's
+ * resource made for it (PATHS) for each parameter it names; another parameter whose source is a
+ * read of existing data (the customer's first order) is refused with a skip; the others come from
+ * the resolver, which creates what it resolves (carts, line items, sessions).
  */
 export async function ownPath(ctx: CheckContext, op: Operation): Promise<string> {
   if (Object.keys(op.params).length === 0) return op.path;
@@ -61,8 +69,10 @@ export async function ownPath(ctx: CheckContext, op: Operation): Promise<string>
   const values: Record<string, string> = {};
   if (op.method !== 'GET' && op.method !== 'HEAD') {
     for (const [name, p] of Object.entries(op.params)) {
-      if (p.value !== undefined || p.writes !== false) continue;
-      const make = OWN_RESOURCES[name] ?? ctx.skip(`${op.key} changes state and the run has no resource of its own for {${name}}`);
+      if (p.value !== undefined) continue;
+      const make = PATHS[ctx.contract.conventions.name]?.[name];
+      if (!make && p.writes !== false) continue;
+      if (!make) ctx.skip(`${op.key} changes state and the run has no resource of its own for {${name}}`);
       if (ctx.target.readOnly) ctx.skip(`${op.key} would need a resource of the run's own for {${name}}: not created on a read-only target`);
       values[name] = await make(ctx);
     }
