@@ -7,6 +7,8 @@ import { apiVersionChecks } from './api-version.js';
 import { basketChecks } from './basket.js';
 import { clientReferenceChecks } from './client-reference.js';
 import { customerAuthChecks } from './customer-auth.js';
+import { documentedErrorChecks } from './documented-errors.js';
+import { documentedErrorChecksV2 } from './documented-errors-v2.js';
 import { paymentChecks } from './payments.js';
 import { productSearchChecks } from './product-search.js';
 import { regionChecks } from './regions.js';
@@ -30,7 +32,7 @@ export const CHECK_FAMILIES = {
   AUTH: authChecks,
   CART: cartChecks,
   ENV: environmentChecks,
-  ERR: errorChecks,
+  ERR: [...errorChecks, ...documentedErrorChecks, ...documentedErrorChecksV2],
   FLT: filteringChecks,
   FMT: formatChecks,
   HDR: headerChecks,

@@ -8,7 +8,7 @@ import { fill, newAddress, placeOrder, type Json } from './flows.js';
 import type { CheckContext } from './types.js';
 
 /** Resources of the check's own, for the path parameters whose source lists the customer's existing data. */
-const OWN_RESOURCES: Record<string, (ctx: CheckContext) => Promise<string>> = {
+export const OWN_RESOURCES: Record<string, (ctx: CheckContext) => Promise<string>> = {
   orderId: async (ctx) => (await placeOrder(ctx)).orderId,
   addressId: async (ctx) => (await newAddress(ctx)).id,
 };

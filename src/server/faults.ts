@@ -36,6 +36,10 @@ export const FAULTS = [
   { id: 'err-malformed-json-422-login', clause: 'ERR-06', title: 'malformed JSON on POST /auth/login gives 422 instead of 400' },
   { id: 'err-500-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes with 500' },
   { id: 'err-crash-503-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes, answered 503 {"error": "Service Unavailable"} as if a downstream were out' },
+  { id: 'err-400-where-422-first-name', clause: 'ERR-04', title: 'PUT /customers/me with an empty firstName answers 400 (same errors entry) where row 29 documents 422' },
+  { id: 'err-unknown-discount-wrong-field', clause: 'ERR-04', title: 'an unknown discount code gives 422 whose errors entry names field `code`, not `discountCode`' },
+  { id: 'err-cancel-other-status-400', clause: 'ERR-04', title: 'PUT /orders/{id} with a status other than CANCELLED answers 400 where row 26 documents 422' },
+  { id: 'err-line-item-quantity-400', clause: 'ERR-04', title: 'PUT /carts/{id}/line-items/{id} with quantity < 1 answers 400 OUT_OF_RANGE where row 19 documents 422' },
   // FMT
   { id: 'fmt-float-cent-amount-variants', clause: 'FMT-01', title: 'variant prices carry centAmount in dollars as a float (19.99)' },
   { id: 'fmt-nzd-fraction-digits-3', clause: 'FMT-01', title: 'NZD money (product prices[], NZD carts) says fractionDigits 3' },

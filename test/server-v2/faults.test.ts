@@ -55,6 +55,11 @@ const probes: Record<V2FaultId, Probe> = {
     return (await api.req('POST', `/baskets/${b.id}/items`, { raw: '{"productId":', headers: { 'content-type': 'application/json' } })).status >= 500;
   },
   'v2-err-code-translated': async ({ api }) => (await api.get('/catalog/products/nope', { region: 'DE', lang: 'de' })).body.errorCode !== (await api.get('/catalog/products/nope', { region: 'DE', lang: 'en' })).body.errorCode,
+  'v2-err-empty-basket-order-400': async ({ api, t0 }) => {
+    const basket = (await api.req('POST', '/baskets', { token: t0 })).body;
+    const addressId = (await api.get('/customers/me/addresses', { token: t0 })).body.items[0].id;
+    return (await api.req('POST', '/orders', { token: t0, body: { basketId: basket.id, addressId, clientReference: ref('empty') } })).status === 400;
+  },
   'v2-fmt-order-timestamp-millis': async ({ api, t0 }) => !TS.test((await api.get('/orders', { token: t0 })).body.items[0].createdAt),
   'v2-fmt-news-offset': async ({ api }) => !TS.test((await api.get('/content/news')).body.items[0].publishedAt),
   'v2-fmt-jpy-two-decimals': async ({ api }) => !Number.isInteger((await api.get('/catalog/products/prod-0001', { region: 'JP' })).body.price),

@@ -56,6 +56,16 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     return messages.includes('');
   },
   'err-crash-503-order-sort-status': async ({ api, t0 }) => (await api.get('/orders?sort=status:asc', { token: t0 })).status === 503,
+  'err-400-where-422-first-name': async ({ api, t0 }) => (await api.req('PUT', '/customers/me', { token: t0, body: { firstName: '', lastName: 'Smith' } })).status !== 422,
+  'err-unknown-discount-wrong-field': async (p) => {
+    const r = await p.api.req('PUT', `/carts/${(await cartWith(p)).id}`, { token: p.t0, body: { discountCode: 'NO-SUCH-CODE' } });
+    return !r.body.errors.some((e: { field?: string }) => e.field === 'discountCode');
+  },
+  'err-cancel-other-status-400': async (p) => (await p.api.req('PUT', `/orders/${await orderWith(p, 'CONFIRMED')}`, { token: p.t0, body: { status: 'SHIPPED' } })).status !== 422,
+  'err-line-item-quantity-400': async (p) => {
+    const c = await cartWith(p);
+    return (await p.api.req('PUT', `/carts/${c.id}/line-items/${c.lineItems[0].id}`, { token: p.t0, body: { quantity: 0 } })).status !== 422;
+  },
   'srt-sorted-empty': async ({ api }) => (await api.get('/products?sort=name:asc')).body.total === 0,
   'flt-and-empty': async ({ api }) => (await api.get('/products?filter[status]=active&filter[inStock]=true')).body.total === 0,
   'auth-missing-check-writes': async ({ api }) => (await api.req('PUT', '/orders/ord-0001', { body: { status: 'CANCELLED' } })).status !== 401,

@@ -94,7 +94,7 @@ export const cartRoutes: RouteDef[] = [
       else if (typeof raw === 'string') {
         if (ctx.s.faults.has('cart-discount-500')) throw new ApiError(500, 'Internal server error', 'INTERNAL_ERROR');
         code = raw.trim().toUpperCase();
-        if (!ctx.s.discounts.has(code)) errors.push(invalid('discountCode', `Unknown discount code '${raw}'`));
+        if (!ctx.s.discounts.has(code)) errors.push(invalid(ctx.s.faults.has('err-unknown-discount-wrong-field') ? 'code' : 'discountCode', `Unknown discount code '${raw}'`));
       }
       const version = versionOf(ctx.body, errors);
       if (errors.length) throw validation(errors);
@@ -161,6 +161,7 @@ export const cartRoutes: RouteDef[] = [
       if (!li) throw notFound('Line item');
       const errors: FieldError[] = [];
       const quantity = quantityOf(ctx, errors);
+      if (errors.length && ctx.s.faults.has('err-line-item-quantity-400')) throw new ApiError(400, 'Bad request', 'BAD_REQUEST', errors);
       if (errors.length) throw validation(errors);
       if (li.quantity !== quantity) {
         li.quantity = quantity!;

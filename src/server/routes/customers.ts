@@ -2,7 +2,7 @@
 // 4 digits, ISO country) and preferences. Every answer is private (HDR-07, via auth 'customer').
 
 import { assertOwner, invalid, required, str, versionOf, type Ctx, type RouteDef } from '../context.js';
-import { conflict, notFound, validation, type FieldError } from '../errors.js';
+import { ApiError, conflict, notFound, validation, type FieldError } from '../errors.js';
 import { listPage, type ListSpec } from '../query.js';
 import type { AddressRec } from '../records.js';
 import type { ServerState } from '../state.js';
@@ -72,6 +72,7 @@ export const customerRoutes: RouteDef[] = [
       const phone = ctx.body.phone;
       if (phone !== undefined && phone !== null && typeof phone !== 'string') errors.push(invalid('phone', 'phone must be a string or null'));
       const version = versionOf(ctx.body, errors);
+      if (ctx.body.firstName === '' && ctx.s.faults.has('err-400-where-422-first-name')) throw new ApiError(400, 'Bad request', 'BAD_REQUEST', errors);
       if (errors.length) throw validation(errors);
       const changes = firstName !== c.firstName || lastName !== c.lastName || (phone !== undefined && phone !== c.phone);
       if (changes && version !== undefined && version !== c.version) {

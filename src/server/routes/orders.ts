@@ -98,7 +98,10 @@ export const orderRoutes: RouteDef[] = [
       const f = ctx.s.faults;
       const wanted = ctx.body.status;
       if (wanted === undefined || wanted === null || wanted === '') throw validation([required('status')]);
-      if (wanted !== 'CANCELLED') throw validation([invalid('status', 'Only status CANCELLED can be set')]);
+      if (wanted !== 'CANCELLED') {
+        const entry = invalid('status', 'Only status CANCELLED can be set');
+        throw f.has('err-cancel-other-status-400') ? new ApiError(400, 'Bad request', 'BAD_REQUEST', [entry]) : validation([entry]);
+      }
       if (o.status === 'CANCELLED') {
         if (f.has('idm-cancel-twice-409')) throw conflict('The order is already cancelled', 'ORDER_NOT_CANCELLABLE');
       } else if ((o.status === 'SHIPPED' || o.status === 'DELIVERED') && !f.has('idm-cancel-shipped')) {

@@ -26,6 +26,7 @@ export const V2_FAULTS = [
   { id: 'v2-err-unknown-category-400', clause: 'V2-ERR-04', title: 'GET /catalog/categories/{unknown} gives 400 instead of 404' },
   { id: 'v2-err-malformed-json-500-basket-items', clause: 'V2-ERR-04', title: 'malformed JSON on POST /baskets/{id}/items gives 500' },
   { id: 'v2-err-code-translated', clause: 'V2-ERR-05', title: 'under Accept-Language de-DE, NOT_FOUND becomes NICHT_GEFUNDEN' },
+  { id: 'v2-err-empty-basket-order-400', clause: 'V2-ERR-03', title: 'an order of an empty basket answers 400 VALIDATION_FAILED naming basketId where row 31 documents 409 or 422' },
   // V2-FMT
   { id: 'v2-fmt-order-timestamp-millis', clause: 'V2-FMT-01', title: 'orders carry createdAt/updatedAt with milliseconds' },
   { id: 'v2-fmt-news-offset', clause: 'V2-FMT-01', title: 'news publishedAt ends in +00:00 instead of Z' },

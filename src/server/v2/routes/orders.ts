@@ -26,6 +26,7 @@ function replay(ctx: V2Ctx, key: IdempotencyKey) {
 function place(ctx: V2Ctx, basket: BasketRec, key: IdempotencyKey, customerId: string | null, email: string, shippingAddress: AddressInput) {
   const { s } = ctx;
   if (basket.lines.length === 0) {
+    if (s.faults.has('v2-err-empty-basket-order-400')) throw validationFailed([fieldError('basketId', 'INVALID_VALUE', 'The basket is empty')], 400);
     throw new ApiError(s.modes.emptyBasketOrder, 'The basket is empty: add an item before ordering', 'BASKET_EMPTY');
   }
   const totals = priceBasket(s, ctx.locale, basket, !s.faults.has('v2-bsk-order-drops-discount'));
