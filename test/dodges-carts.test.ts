@@ -110,3 +110,29 @@ describe('carts of two different products, several discount codes', () => {
     for (const id of [ARITHMETIC, DISCOUNT, ORDER_TOTAL]) expect(check(r, id)?.status, show(r)).toBe('passed');
   }, 120_000);
 });
+
+describe('walks on a catalogue too large to walk whole sample a filtered slice instead of skipping', () => {
+  // 7,000 products: more than PAG-07's 60 pages of 100 and FLT-04's 20 pages of 100
+  const large: StartOptions['modes'] = { productCount: 7000 };
+
+  test('clean server: PAG-07 and FLT-04 on /products walk a slice and pass', async () => {
+    const r = await run(['PAG-07', 'FLT-04'], { modes: large });
+    expect(ids(r, 'failed'), show(r)).toEqual([]);
+    expect(check(r, WALK)?.status, show(r)).toBe('passed');
+    expect(check(r, WALK)?.message).toMatch(/^walked the slice \S+=[^(]+ \(\d+ items of 7000\) in \d+ pages$/);
+    expect(check(r, COMPLETE)?.status, show(r)).toBe('passed');
+    expect(check(r, COMPLETE)?.message).toMatch(/^walked the slice \S+=[^(]+ \(\d+ items of 7000\); walked the slice/);
+  }, 120_000);
+
+  test('fault pag-page-3-duplicate: the slice walk reaches page 3 and PAG-07 fails', async () => {
+    const r = await run(['PAG-07'], { modes: large, faults: ['pag-page-3-duplicate'] });
+    expect(check(r, WALK)?.status, show(r)).toBe('failed');
+    expect(check(r, WALK)?.message).toMatch(/offset=200 answered 200 repeating item \S+ already seen on page 2 of the walk of the slice .*\(the list has 7000 items\) \(PAG-07\)/);
+  }, 120_000);
+
+  test('fault flt-total-unfiltered: no slice fits, and FLT-04 fails instead of skipping', async () => {
+    const r = await run(['FLT-04'], { modes: large, faults: ['flt-total-unfiltered'] });
+    expect(check(r, COMPLETE)?.status, show(r)).toBe('failed');
+    expect(check(r, COMPLETE)?.message).toMatch(/with total 7000 for .*; the unfiltered list has total 7000 and its item \S+ does not satisfy .*so the filtered total must be smaller \(FLT-04\)/);
+  }, 120_000);
+});
