@@ -135,4 +135,10 @@ describe('walks on a catalogue too large to walk whole sample a filtered slice i
     expect(check(r, COMPLETE)?.status, show(r)).toBe('failed');
     expect(check(r, COMPLETE)?.message).toMatch(/with total 7000 for .*; the unfiltered list has total 7000 and its item \S+ does not satisfy .*so the filtered total must be smaller \(FLT-04\)/);
   }, 120_000);
+
+  test('a catalogue where no single value fits (60,000 products): FLT-04 counts within a narrowed band of a range filter', async () => {
+    const r = await run(['FLT-04'], { modes: { productCount: 60_000 } });
+    expect(check(r, COMPLETE)?.status, show(r)).toBe('passed');
+    expect(check(r, COMPLETE)?.message).toMatch(/^walked the slice \S+\[gte\]\]=\S+&\S+\[lte\]\]=\S+ \(\d+ items of 60000\)/);
+  }, 120_000);
 });

@@ -77,16 +77,17 @@ async function exactCandidates(ctx: CheckContext, op: Operation, sample: unknown
   return out;
 }
 
-/** A range filter's two bounds: structured gte/lte on one field, or two simple filters (minPrice/maxPrice). */
-function bandParams(ctx: CheckContext, op: Operation, avoid: string[]): { spec: FilterSpec; lo: string; hi: string } | undefined {
+/** Range filters' two bounds: structured gte/lte on one field, or two simple filters (minPrice/maxPrice). */
+function bandParams(ctx: CheckContext, op: Operation, avoid: string[]): Array<{ spec: FilterSpec; lo: string; hi: string }> {
   const f = ctx.contract.conventions.filtering?.param;
+  const out: Array<{ spec: FilterSpec; lo: string; hi: string }> = [];
   for (const spec of op.filters) {
-    if (!RANGE.has(spec.type) || avoid.includes(spec.pointer)) continue;
-    if (spec.style === 'structured' && f && spec.ops.includes('gte') && spec.ops.includes('lte')) return { spec, lo: `${f}[${spec.param}[gte]]`, hi: `${f}[${spec.param}[lte]]` };
+    if (!RANGE.has(spec.type) || avoid.includes(spec.pointer) || out.some((b) => b.spec.pointer === spec.pointer)) continue;
+    if (spec.style === 'structured' && f && spec.ops.includes('gte') && spec.ops.includes('lte')) out.push({ spec, lo: `${f}[${spec.param}[gte]]`, hi: `${f}[${spec.param}[lte]]` });
     const hi = op.filters.find((s) => s.style === 'simple' && s.pointer === spec.pointer && s.ops[0] === 'lte');
-    if (spec.style === 'simple' && spec.ops[0] === 'gte' && hi) return { spec, lo: spec.param, hi: hi.param };
+    if (spec.style === 'simple' && spec.ops[0] === 'gte' && hi) out.push({ spec, lo: spec.param, hi: hi.param });
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -117,8 +118,11 @@ export async function sliceOf(ctx: CheckContext, op: Operation, budget: number, 
     if (t !== undefined && t >= MIN_SLICE && t <= budget && t > (best?.total ?? 0)) best = { query: c.query, label: c.label, total: t, pointer: c.spec.pointer };
   }
   if (best) return { slice: best, tried };
-  const band = bandParams(ctx, op, avoid);
-  return { slice: band ? await narrowBand(ctx, band, sample, budget, total) : undefined, tried };
+  for (const band of bandParams(ctx, op, avoid)) {
+    const slice = await narrowBand(ctx, band, sample, budget, total);
+    if (slice) return { slice, tried };
+  }
+  return { tried };
 }
 
 /** A band [v, hi] from the median sampled value v, hi halved towards v until the total fits the budget. */
