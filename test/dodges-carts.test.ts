@@ -65,7 +65,7 @@ describe('carts of two different products, several discount codes', () => {
     const notes = (id: string) => check(r, id)?.message ?? ''; // a passed check's message holds its notes
     expect(notes(ARITHMETIC)).toMatch(/built from 3 × \S+ and 7 × \S+ \(a subtotal of \d+ cents, so any whole percentage falls between cents\)/);
     // the documented example WELCOME10 is 10 % on the reference server: not a whole number of cents
-    const [, discount, subtotal] = /WELCOME10: discount (\d+) of subtotal (\d+)/.exec(notes(DISCOUNT)) ?? [];
+    const [, discount, subtotal] = /WELCOME10: discount (\d+) applied to subtotal (\d+)/.exec(notes(DISCOUNT)) ?? [];
     expect(Number(subtotal) % 10, notes(DISCOUNT)).not.toBe(0);
     expect(Number(discount)).toBeGreaterThan(0);
   }, 120_000);
@@ -73,7 +73,7 @@ describe('carts of two different products, several discount codes', () => {
   test('STOREFRONT_DISCOUNT_CODES: both codes judged on the cart and on orders; a refused one fails', async () => {
     const both = await run(['CART'], {}, { discountCodes: ['WELCOME10', 'SAVE20'] });
     expect(ids(both, 'failed'), show(both)).toEqual([]);
-    expect(check(both, DISCOUNT)?.message).toMatch(/WELCOME10: discount \d+ of subtotal \d+; SAVE20: discount \d+ of subtotal \d+/);
+    expect(check(both, DISCOUNT)?.message).toMatch(/WELCOME10: discount \d+ applied to subtotal \d+; SAVE20: discount \d+ applied to subtotal \d+/);
     expect(check(both, ORDER_TOTAL)?.message).toMatch(/with discount codes WELCOME10, SAVE20/);
     const rounding = await run(['CART-01'], { faults: ['cart-discount-rounding'] }, { discountCodes: ['SAVE20'] });
     expect(check(rounding, DISCOUNT)?.message).toMatch(/with discount code SAVE20 .*totalPrice \d+ ≠ subtotal \d+ − discount \d+/);

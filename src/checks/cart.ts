@@ -112,7 +112,7 @@ const withDiscount: CheckDef = {
       const read = await call(ctx, 'getCart', { params: { cartId } });
       verify(ctx, read, objectBody(ctx, read, 200), `with discount code ${code}, read back`);
       const amount = (ptr: string) => JSON.stringify(pointer(cart, `${ptr}/${m.amountField}`));
-      seen.push(`${code}: discount ${amount('/discount')} of subtotal ${amount('/subtotal')}`);
+      seen.push(`${code}: discount ${amount('/discount')} applied to subtotal ${amount('/subtotal')}`);
     }
     ctx.note(`${seen.join('; ')} (${lineNames(lines)}: ${why})`);
   },
@@ -141,7 +141,7 @@ const orderTotal: CheckDef = {
       const stored = pointer(objectBody(ctx, read, 200), '/totalAmount');
       if (!same(stored)) ctx.fail(`${answered(read)} with totalAmount ${JSON.stringify(stored)}; the confirmed cart's totalPrice was ${JSON.stringify(want)}${how}. ${excerpt(read)}`, co.exchanges[0], read);
     }
-    ctx.note(`${lineNames(lines)}, ${codes.length ? `with discount code${codes.length > 1 ? 's' : ''} ${codes.join(', ')}` : 'without a discount (no valid discount code at hand)'}`);
+    ctx.note(codes.length ? `with discount code${codes.length > 1 ? 's' : ''} ${codes.join(', ')}` : 'without a discount (no valid discount code at hand)');
   },
 };
 
