@@ -1,9 +1,11 @@
 // CART-01 / CART-02: cart arithmetic (line totals, subtotal, discount, total, one currency) on every
-// cart the checks see while building one up, and an order's totalAmount against its confirmed cart.
+// cart the checks see while building one up from two different products (cart-lines.ts), with each
+// of the run's discount codes, and an order's totalAmount against its confirmed cart.
 
 import { answered, body, excerpt, expectStatus, isObject, pointer } from './assert.js';
-import { discountCode } from './discount-codes.js';
-import { addItem, buyable, call, checkout, confirm, newCart, objectBody, type Json } from './flows.js';
+import { cartLines } from './cart-lines.js';
+import { discountCodes } from './discount-codes.js';
+import { addItem, call, checkout, confirm, filledCart, newCart, objectBody, type Json, type Line } from './flows.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
 
@@ -56,20 +58,22 @@ function verify(ctx: CheckContext, ex: Exchange, cart: unknown, step: string): v
   if (problems.length) ctx.fail(`the cart ${step} (${answered(ex)}) breaks CART-01: ${problems.join('; ')}`, ex);
 }
 
+const lineNames = (lines: Line[]) => lines.map((l) => `${l.quantity} × ${l.productId}`).join(' and ');
+
 const arithmetic: CheckDef = {
   slug: 'arithmetic', clause: 'CART-01', endpoint: 'POST /carts/{cartId}/line-items', writes: true, needs: ['customer'],
-  title: 'line totals, subtotal and total add up, in one currency, on every cart while it is built up',
+  title: 'line totals, subtotal and total add up, in one currency, on every cart while it is built up (two different products)',
   async run(ctx: CheckContext) {
-    const products = await buyable(ctx, 1);
+    const { lines, why } = await cartLines(ctx);
     const created = await newCart(ctx);
     verify(ctx, created.ex, created.cart, 'as created');
     const cartId = created.cart.id as string;
-    const a = products[0].id as string;
-    const b = (products[1] ?? products[0]).id as string;
     let seen = 1;
-    for (const [productId, q] of [[a, 3], [b, 2], [a, 1]] as const) {
-      const r = await addItem(ctx, cartId, productId, q); // re-adding may merge or add a line: either way it must add up
-      verify(ctx, r.ex, r.cart, `after adding ${q} × ${productId}`);
+    // different products first (a "subtotal = first line" bug shows only then), then one of them again:
+    // re-adding may merge or add a line (section 4), either way it must add up
+    for (const { productId, quantity } of [...lines, { productId: lines[0]!.productId, quantity: 1 }]) {
+      const r = await addItem(ctx, cartId, productId, quantity);
+      verify(ctx, r.ex, r.cart, `after adding ${quantity} × ${productId}`);
       seen++;
     }
     const read = async (step: string) => {
@@ -88,47 +92,56 @@ const arithmetic: CheckDef = {
       await read('after removing a line item');
       seen += 3;
     }
-    ctx.note(`${seen} cart representations add up`);
+    ctx.note(`${seen} cart representations add up, built from ${lineNames(lines)} (${why})`);
   },
 };
 
 const withDiscount: CheckDef = {
   slug: 'discount', clause: 'CART-01', endpoint: 'PUT /carts/{cartId}', writes: true, needs: ['customer'],
-  title: 'with a discount code applied, totalPrice = subtotal − discount',
+  title: 'with each discount code applied to a two-product cart, totalPrice = subtotal − discount',
   async run(ctx: CheckContext) {
-    const code = await discountCode(ctx, true);
-    const [p] = await buyable(ctx, 1);
-    const cartId = (await newCart(ctx)).cart.id as string;
-    await addItem(ctx, cartId, p.id as string, 3);
-    const ex = await call(ctx, 'updateCart', { params: { cartId }, json: { discountCode: code } });
-    const cart = objectBody(ctx, ex, 200);
-    verify(ctx, ex, cart, `with discount code ${code}`);
-    const read = await call(ctx, 'getCart', { params: { cartId } });
-    verify(ctx, read, objectBody(ctx, read, 200), `with discount code ${code}, read back`);
-    ctx.note(`discount ${JSON.stringify(pointer(cart, `/discount/${ctx.contract.conventions.money.amountField}`))} applied`);
+    const codes = await discountCodes(ctx, true);
+    const { lines, why } = await cartLines(ctx);
+    const { id: cartId } = await filledCart(ctx, lines);
+    const m = ctx.contract.conventions.money;
+    const seen: string[] = [];
+    for (const code of codes) {
+      const ex = await call(ctx, 'updateCart', { params: { cartId }, json: { discountCode: code } });
+      const cart = objectBody(ctx, ex, 200);
+      verify(ctx, ex, cart, `with discount code ${code}`);
+      const read = await call(ctx, 'getCart', { params: { cartId } });
+      verify(ctx, read, objectBody(ctx, read, 200), `with discount code ${code}, read back`);
+      const amount = (ptr: string) => JSON.stringify(pointer(cart, `${ptr}/${m.amountField}`));
+      seen.push(`${code}: discount ${amount('/discount')} applied to subtotal ${amount('/subtotal')}`);
+    }
+    ctx.note(`${seen.join('; ')} (${lineNames(lines)}: ${why})`);
   },
 };
 
 const orderTotal: CheckDef = {
   slug: 'order-total', clause: 'CART-02', endpoint: 'POST /checkout/{sessionId}/confirm', writes: true, needs: ['customer'],
-  title: "the confirmed order's totalAmount equals the cart's totalPrice",
+  title: "the confirmed order's totalAmount equals the cart's totalPrice, with each discount code",
   async run(ctx: CheckContext) {
-    const code = await discountCode(ctx, false);
-    const applyCode = code === null ? undefined : (cartId: string) => call(ctx, 'updateCart', { params: { cartId }, json: { discountCode: code } });
-    const co = await checkout(ctx, [2, 1].slice(0, (await buyable(ctx, 1)).length > 1 ? 2 : 1), 'customer', applyCode);
-    const ex = await confirm(ctx, co.sessionId);
-    const result = objectBody(ctx, ex, 200);
+    const codes = await discountCodes(ctx, false);
+    const { lines } = await cartLines(ctx);
     const m = ctx.contract.conventions.money;
-    const want = co.cart.totalPrice as Json;
-    const same = (v: unknown) => isObject(v) && v[m.amountField] === want[m.amountField] && v[m.currencyField] === want[m.currencyField];
-    const inResult = pointer(result, '/order/totalAmount');
-    if (!same(inResult)) {
-      ctx.fail(`the confirm answered order totalAmount ${JSON.stringify(inResult)}; the confirmed cart's totalPrice was ${JSON.stringify(want)}`, co.exchanges[0], ex);
+    for (const code of codes.length ? codes : [null]) {
+      const applyCode = code === null ? undefined : (cartId: string) => call(ctx, 'updateCart', { params: { cartId }, json: { discountCode: code } });
+      const co = await checkout(ctx, lines, 'customer', applyCode);
+      const ex = await confirm(ctx, co.sessionId);
+      const result = objectBody(ctx, ex, 200);
+      const want = co.cart.totalPrice as Json;
+      const same = (v: unknown) => isObject(v) && v[m.amountField] === want[m.amountField] && v[m.currencyField] === want[m.currencyField];
+      const how = code === null ? '' : ` (discount code ${code})`;
+      const inResult = pointer(result, '/order/totalAmount');
+      if (!same(inResult)) {
+        ctx.fail(`the confirm answered order totalAmount ${JSON.stringify(inResult)}; the confirmed cart's totalPrice was ${JSON.stringify(want)}${how}`, co.exchanges[0], ex);
+      }
+      const read = await call(ctx, 'getOrder', { params: { orderId: String(result.orderId) } });
+      const stored = pointer(objectBody(ctx, read, 200), '/totalAmount');
+      if (!same(stored)) ctx.fail(`${answered(read)} with totalAmount ${JSON.stringify(stored)}; the confirmed cart's totalPrice was ${JSON.stringify(want)}${how}. ${excerpt(read)}`, co.exchanges[0], read);
     }
-    const read = await call(ctx, 'getOrder', { params: { orderId: String(result.orderId) } });
-    const stored = pointer(objectBody(ctx, read, 200), '/totalAmount');
-    if (!same(stored)) ctx.fail(`${answered(read)} with totalAmount ${JSON.stringify(stored)}; the confirmed cart's totalPrice was ${JSON.stringify(want)}. ${excerpt(read)}`, co.exchanges[0], read);
-    ctx.note(code ? `with discount code ${code}` : 'without a discount (no valid discount code at hand)');
+    ctx.note(codes.length ? `with discount code${codes.length > 1 ? 's' : ''} ${codes.join(', ')}` : 'without a discount (no valid discount code at hand)');
   },
 };
 

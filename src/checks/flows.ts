@@ -120,7 +120,14 @@ async function productPage(ctx: CheckContext, query: Record<string, string | num
  * the catalogue itself has fewer.
  */
 export async function buyable(ctx: CheckContext, n = 1): Promise<Json[]> {
-  const all = await ctx.memo('flows:buyable', async () => {
+  const all = await allBuyable(ctx);
+  if (all.length < n) ctx.skip(`needs ${n} active, in-stock products; the catalogue has ${all.length} (filtered and unfiltered lists read)`);
+  return all.slice(0, n);
+}
+
+/** Every active, in-stock product `buyable` found (memoised per worker), possibly none. */
+export function allBuyable(ctx: CheckContext): Promise<Json[]> {
+  return ctx.memo('flows:buyable', async () => {
     const filtered = (await productPage(ctx, { status: 'active', inStock: 'true', limit: 50 })).filter(isBuyable);
     if (filtered.length >= 4) return filtered;
     const { maxLimit } = ctx.contract.conventions.paging;
@@ -132,8 +139,6 @@ export async function buyable(ctx: CheckContext, n = 1): Promise<Json[]> {
     }
     return [...found.values()];
   });
-  if (all.length < n) ctx.skip(`needs ${n} active, in-stock products; the catalogue has ${all.length} (filtered and unfiltered lists read)`);
-  return all.slice(0, n);
 }
 
 /**
@@ -161,13 +166,18 @@ export async function addItem(ctx: CheckContext, cartId: string, productId: stri
   return { cart: objectBody(ctx, ex, 201), ex };
 }
 
-/** A new cart holding `quantities.length` distinct products with those quantities. */
-export async function filledCart(ctx: CheckContext, quantities: number[], who: Who = 'customer') {
-  const products = await buyable(ctx, quantities.length);
+/** One line item to add: a product and its quantity. */
+export interface Line { productId: string; quantity: number }
+
+/** A new cart holding `quantities.length` distinct products with those quantities, or the given lines. */
+export async function filledCart(ctx: CheckContext, quantities: number[] | Line[], who: Who = 'customer') {
+  const lines = quantities.every((q): q is number => typeof q === 'number')
+    ? (await buyable(ctx, quantities.length)).map((p, i) => ({ productId: p.id as string, quantity: quantities[i]! }))
+    : quantities;
   const created = await newCart(ctx, who);
   const id = idAt(ctx, created.ex);
   let last = created;
-  for (const [i, q] of quantities.entries()) last = await addItem(ctx, id, products[i].id as string, q, who);
+  for (const l of lines) last = await addItem(ctx, id, l.productId, l.quantity, who);
   return { id, cart: last.cart, exchanges: [created.ex, last.ex] };
 }
 
@@ -204,7 +214,7 @@ export interface Checkout { cartId: string; addressId: string; sessionId: string
 
 /** A cart with items, an address and a PENDING checkout session, all created for this check. */
 export async function checkout(
-  ctx: CheckContext, quantities: number[] = [2], who: Who = 'customer', prepare?: (cartId: string) => Promise<unknown>,
+  ctx: CheckContext, quantities: number[] | Line[] = [2], who: Who = 'customer', prepare?: (cartId: string) => Promise<unknown>,
 ): Promise<Checkout> {
   const filled = await filledCart(ctx, quantities, who);
   if (prepare) await prepare(filled.id);

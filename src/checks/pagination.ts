@@ -6,6 +6,7 @@
 
 import type { Operation, PackConventions } from '../contract/types.js';
 import { sortSpelling } from './conventions.js';
+import { sliceOrSkip } from './slices.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { answered, expectEnvelope, expectStatus, isObject, pagedEnvelope, readable, sendOp, type Paged } from './assert.js';
@@ -228,35 +229,45 @@ async function pageArithmetic(ctx: CheckContext): Promise<void> {
   ctx.note(`verified on ${probes.length} pages`);
 }
 
+/** Pages a walk reads at most: a longer list is walked on a filtered slice that fits (slices.ts). */
+const WALK_PAGES = 60;
+
 async function fullWalk(ctx: CheckContext): Promise<void> {
   const op = ctx.op!;
   const p = names(ctx);
   const sort = op.sort[0] ? { [ctx.contract.conventions.sorting.param]: sortSpelling(ctx, op.sort[0], 'asc') } : {};
-  const { ex: firstEx, page: first } = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
+  const whole = await page(ctx, op, { ...sort, [p.limitParam]: p.defaultLimit });
   if (op.sort[0]) {
     // the walk's fixed sort must not shrink the list: an empty sorted answer is no walk to skip
     const { ex, page: plain } = await page(ctx, op, { [p.limitParam]: 1 });
-    if (plain.total !== first.total) ctx.fail(`${answered(firstEx)} with total ${first.total}, but without the sort ${answered(ex)} with total ${plain.total}: a fixed sort must walk the same items (PAG-07)`, firstEx, ex);
+    if (plain.total !== whole.page.total) ctx.fail(`${answered(whole.ex)} with total ${whole.page.total}, but without the sort ${answered(ex)} with total ${plain.total}: a fixed sort must walk the same items (PAG-07)`, whole.ex, ex);
   }
-  if (first.total < 2) ctx.skip(`${op.key}: the list has one page only (total ${first.total})`);
+  if (whole.page.total < 2) ctx.skip(`${op.key}: the list has one page only (total ${whole.page.total})`);
+  // too long to walk whole: a filtered slice that fits, with the same fixed sort
+  const slice = whole.page.total > WALK_PAGES * p.maxLimit ? await sliceOrSkip(ctx, op, whole.page.total, WALK_PAGES * p.maxLimit) : undefined;
+  const query: Record<string, string | number> = { ...sort, ...slice?.query };
+  const first = slice ? await page(ctx, op, { ...query, [p.limitParam]: p.defaultLimit }) : whole;
+  if (slice && op.sort[0] && first.page.total !== slice.total) ctx.fail(`${answered(first.ex)} with total ${first.page.total}, but ${slice.label} without the sort has total ${slice.total}: a fixed sort must walk the same items (PAG-07)`, first.ex);
+  const sliced = slice ? ` of the slice ${slice.label} (the list has ${whole.page.total} items)` : '';
+  const total = first.page.total;
   // several pages whatever the size: a small list is walked in pages of about a third
-  const limit = first.total > 2 * p.defaultLimit ? (first.total / p.defaultLimit > 25 ? p.maxLimit : p.defaultLimit) : Math.max(1, Math.ceil(first.total / 3));
-  const pages = await walkPages(ctx, op, limit, sort, 60);
+  const limit = total > 2 * p.defaultLimit ? (total / p.defaultLimit > 25 ? p.maxLimit : p.defaultLimit) : Math.max(1, Math.ceil(total / 3));
+  const pages = await walkPages(ctx, op, limit, query, WALK_PAGES);
   const seen = new Map<string, number>();
   for (const [i, { ex, page: pg }] of pages.entries()) {
-    if (pg.total !== first.total) ctx.fail(`${answered(ex)} with total ${pg.total}; page 1 said ${first.total}: total must be the same on every page (PAG-07)`, ex);
+    if (pg.total !== total) ctx.fail(`${answered(ex)} with total ${pg.total}; page 1 said ${total}: total must be the same on every page (PAG-07)`, ex);
     for (const item of pg.results) {
       const id = identity(item);
-      if (seen.has(id)) ctx.fail(`${answered(ex)} repeating item ${id} already seen on page ${seen.get(id)! + 1} of the walk (PAG-07)`, pages[seen.get(id)!]!.ex, ex);
+      if (seen.has(id)) ctx.fail(`${answered(ex)} repeating item ${id} already seen on page ${seen.get(id)! + 1} of the walk${sliced} (PAG-07)`, pages[seen.get(id)!]!.ex, ex);
       seen.set(id, i);
     }
   }
   const last = pages[pages.length - 1]!;
-  if (last.page.offset + last.page.count < first.total && pages.length >= 60) ctx.skip(`${op.key}: more than 60 pages, walk not completed`);
-  if (seen.size !== first.total) {
-    ctx.fail(`walking ${op.key} with ${JSON.stringify(sort)} and limit ${limit} yielded ${seen.size} distinct items over ${pages.length} pages; total is ${first.total}: items were skipped (PAG-07)`, ...pages.map((x) => x.ex));
+  if (last.page.offset + last.page.count < total && pages.length >= WALK_PAGES) ctx.skip(`${op.key}: more than ${WALK_PAGES} pages${sliced}, walk not completed`);
+  if (seen.size !== total) {
+    ctx.fail(`walking ${op.key} with ${JSON.stringify(query)} and limit ${limit} yielded ${seen.size} distinct items over ${pages.length} pages; total is ${total}: items were skipped (PAG-07)`, ...pages.map((x) => x.ex));
   }
-  ctx.note(`walked ${pages.length} pages, ${seen.size} items`);
+  ctx.note(slice ? `walked the slice ${slice.label} (${total} items of ${whole.page.total}) in ${pages.length} pages` : `walked ${pages.length} pages, ${seen.size} items`);
 }
 
 async function echoApplied(ctx: CheckContext): Promise<void> {

@@ -29,6 +29,8 @@ export interface TargetInfo {
   rateLimitProbe: { maxRequests: number; maxSeconds: number };
   /** a discount code the target accepts (STOREFRONT_DISCOUNT_CODE); else checks try the pack's documented example */
   discountCode?: string;
+  /** more codes the target accepts (STOREFRONT_DISCOUNT_CODES), each applied to the run's own cart */
+  discountCodes?: string[];
   /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE) */
   otpCode?: string;
   /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD) */

@@ -55,6 +55,8 @@ const fileSchema = z.strictObject({
   serviceToken: z.string().min(1).optional(),
   expiredToken: z.string().min(1).optional(),
   discountCode: z.string().min(1).optional(),
+  /** several codes the target accepts, each judged on the run's own cart (as STOREFRONT_DISCOUNT_CODES) */
+  discountCodes: z.array(z.string().min(1)).optional(),
   /** ENV-02: more hosts to treat as production (host names, IP literals, host:port) */
   productionHosts: z.array(z.string().min(1)).optional(),
   otpCode: z.string().min(1).optional(),
@@ -108,6 +110,16 @@ function resolvePack(given: string | undefined, fromFile: string | undefined, fi
   }
   if (!builtInPacks().includes(raw)) throw new ConfigError(`unknown contract pack '${raw}': use one of ${builtInPacks().join(', ')}, or a folder path such as ./my-pack`);
   return raw;
+}
+
+/** STOREFRONT_DISCOUNT_CODES ('WELCOME10,SAVE20') or the file's list: no empty entry, no code twice. */
+export function discountCodes(raw: string | string[] | undefined, source: string): string[] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const codes = typeof raw === 'string' ? raw.split(',').map((c) => c.trim()) : raw;
+  if (codes.some((c) => c === '')) throw new ConfigError(`${source} has an empty entry: give codes separated by commas, e.g. WELCOME10,SAVE20`);
+  const twice = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (twice !== undefined) throw new ConfigError(`${source} names '${twice}' twice: list each code once`);
+  return codes;
 }
 
 /** The well-known Visa test number: Luhn-valid, never a real card. */
@@ -227,6 +239,7 @@ export function resolveConfig(
     deadlineMs: parseDuration(flags.deadline, '--deadline') ?? parseDuration(data.deadline, 'deadline'),
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
     discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,
+    discountCodes: discountCodes(env.STOREFRONT_DISCOUNT_CODES, 'STOREFRONT_DISCOUNT_CODES') ?? discountCodes(data.discountCodes, `'discountCodes' of ${file ?? CONFIG_FILE}`),
     otpCode: env.STOREFRONT_OTP_CODE || data.otpCode,
     testCard: testCard(env.STOREFRONT_TEST_CARD || data.testCard),
     configFile: file,

@@ -45,6 +45,8 @@ export interface ResolvedConfig {
   rateLimitProbe: { maxRequests: number; maxSeconds: number }; // default 300 / 10
   /** a discount code the target accepts, for the cart and order checks (STOREFRONT_DISCOUNT_CODE) */
   discountCode?: string;
+  /** more codes the target accepts, each judged on the run's own cart (STOREFRONT_DISCOUNT_CODES, comma-separated) */
+  discountCodes?: string[];
   /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE); checks needing it skip without it */
   otpCode?: string;
   /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD, default 4111 1111 1111 1111) */

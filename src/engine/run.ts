@@ -260,6 +260,7 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     ...sessions.ids,
     rateLimitProbe: config.rateLimitProbe,
     discountCode: config.discountCode,
+    ...(config.discountCodes ? { discountCodes: config.discountCodes } : {}),
     otpCode: config.otpCode ?? embedded?.otpCode,
     testCard: embedded?.testCard?.replace(/[ -]/g, '') ?? config.testCard,
   };

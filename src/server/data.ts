@@ -39,7 +39,8 @@ const CATEGORY_TREE: Array<[string, string, string | null, number, string[]]> = 
 ];
 const ADJECTIVES = ['Premium', 'Classic', 'Nordic', 'Coastal', 'Hamptons', 'Modern', 'Luxe', 'Rustic', 'Urban', 'Scandi', 'Heritage', 'Boho'];
 const BRANDS = ['Horizon Home', 'Linen & Oak', 'Coastal Living', 'Nordic Nest', 'Urban Loft', 'Bayside Furniture', 'Heritage Co', 'Studio Form'];
-const PRICE_LADDER = [4900, 7900, 9900, 14900, 19900, 29900, 49900, 79900, 99900, 129900, 199900, 249900];
+// shelf prices as stores write them: some end in 99 or 95, so a percentage discount can fall between cents
+const PRICE_LADDER = [4900, 7999, 9900, 14995, 19900, 29999, 49900, 79995, 99900, 129999, 199900, 249995];
 const COLOURS = ['Natural', 'Charcoal', 'Ivory', 'Sage', 'Navy', 'Walnut', 'Oatmeal'];
 const COLLECTIONS = ['New Arrivals', 'Best Sellers', 'Summer Sale', 'Hamptons Style', 'Scandi Living', 'Outdoor Entertaining', 'Small Spaces', 'Clearance'];
 

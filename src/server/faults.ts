@@ -58,6 +58,7 @@ export const FAULTS = [
   { id: 'pag-duplicate-across-pages', clause: 'PAG-07', title: 'GET /products pages after the first start one item early (duplicate at each boundary)' },
   { id: 'pag-total-varies', clause: 'PAG-07', title: 'GET /collections reports total+1 on pages after the first' },
   { id: 'pag-limit-echo-default-orders', clause: 'PAG-08', title: 'GET /orders always echoes limit 20, whatever it applied' },
+  { id: 'pag-page-3-duplicate', clause: 'PAG-07', title: 'GET /products page 3 (offset = 2 × limit) starts one item early: it repeats the last item of page 2 and skips one' },
   // SRT
   { id: 'srt-price-desc-ignored', clause: 'SRT-01', title: 'GET /products?sort=price:desc sorts ascending' },
   { id: 'srt-total-amount-as-string', clause: 'SRT-01', title: 'GET /orders sorts totalAmount as text ("10000" < "9000")' },
@@ -120,6 +121,8 @@ export const FAULTS = [
   { id: 'cart-discount-500', clause: 'CART-01', title: 'PUT /carts/{id} with any discount code answers 500' },
   { id: 'cart-order-total-adds-shipping', clause: 'CART-02', title: 'a confirmed order totalAmount adds 995 cents shipping to the cart total' },
   { id: 'cart-order-total-ignores-discount', clause: 'CART-02', title: "a confirmed order's totalAmount ignores the cart discount" },
+  { id: 'cart-subtotal-first-line', clause: 'CART-01', title: "a cart's subtotal is its first line's totalPrice (visible only with two or more lines)" },
+  { id: 'cart-discount-rounding', clause: 'CART-01', title: 'with a percentage discount, totalPrice is computed from the unrounded discount: one cent off subtotal − discount when the discount is not a whole number of cents' },
 ] as const satisfies ReadonlyArray<FaultInfo>;
 
 /** Every fault id: a typo in `faults.has('…')` does not compile. */

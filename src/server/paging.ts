@@ -61,6 +61,7 @@ export function pageOf<T, R>(sorted: readonly T[], q: Query, ctx: ListContext, s
   if (products && offset >= total && f.has('pag-offset-beyond-total-404')) throw new ApiError(404, 'Page not found', 'NOT_FOUND');
   let start = offset < 0 ? Math.max(0, sorted.length + offset) : offset;
   if (products && offset > 0 && f.has('pag-duplicate-across-pages')) start -= 1;
+  if (products && offset > 0 && offset === 2 * limit && f.has('pag-page-3-duplicate')) start -= 1;
   let end = start + limit;
   if (products && end < total && f.has('pag-short-page-products') && limit > 1) end -= 1;
   const results = sorted.slice(start, end).map(render);

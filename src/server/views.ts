@@ -77,13 +77,16 @@ export interface CartTotals {
 export function cartTotals(c: CartRec, discounts: Map<string, DiscountRec>, f: FaultSet): CartTotals {
   const ignoreQty = f.has('cart-line-total-ignores-quantity');
   const lines = c.lineItems.map((li) => ({ li, totalCents: ignoreQty ? li.unitCents : li.unitCents * li.quantity }));
-  const subtotal = lines.reduce((s, l) => s + l.totalCents, 0);
+  const sum = lines.reduce((s, l) => s + l.totalCents, 0);
+  const subtotal = lines.length > 0 && f.has('cart-subtotal-first-line') ? lines[0]!.totalCents : sum;
   const d = c.discountCode ? discounts.get(c.discountCode) : undefined;
   let discount = 0;
   if (d?.percent) discount = Math.floor((subtotal * d.percent) / 100);
   else if (d?.fixedCents) discount = Math.min(subtotal, convert(d.fixedCents, c.currency));
   const offByOne = lines.length > 0 && f.has('cart-total-off-by-one') ? 1 : 0;
-  return { lines, subtotal, discount, total: subtotal - discount + offByOne };
+  // the rounding bug: the total from the exact percentage, the discount shown rounded down
+  const total = d?.percent && f.has('cart-discount-rounding') ? Math.floor((subtotal * (100 - d.percent)) / 100) : subtotal - discount;
+  return { lines, subtotal, discount, total: total + offByOne };
 }
 
 const lineItem = (li: LineItemRec, totalCents: number, currency: string, f: FaultSet) => ({

@@ -127,6 +127,10 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
   },
   'pag-total-varies': async ({ api }) => (await api.get('/collections?limit=2')).body.total !== (await api.get('/collections?limit=2&offset=2')).body.total,
   'pag-limit-echo-default-orders': async ({ api, t0 }) => (await api.get('/orders?limit=5', { token: t0 })).body.limit !== 5,
+  'pag-page-3-duplicate': async ({ api }) => {
+    const ids = async (offset: number) => (await api.get(`/products?limit=10&offset=${offset}`)).body.results.map((p: { id: string }) => p.id);
+    return new Set([...(await ids(0)), ...(await ids(10)), ...(await ids(20)), ...(await ids(30))]).size !== 40;
+  },
   'srt-price-desc-ignored': async ({ api }) => {
     const r = (await api.get('/products?sort=price:desc&limit=100')).body.results;
     return r[0].price.centAmount < r[99].price.centAmount;
@@ -256,6 +260,20 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     const c = await cartWith(p, 2, 'WELCOME10');
     const r = await p.api.req('POST', `/checkout/${await session(p, c.id)}/confirm`, { token: p.t0 });
     return r.body.order.totalAmount.centAmount !== c.totalPrice.centAmount;
+  },
+  'cart-subtotal-first-line': async ({ api, t0 }) => {
+    const cart = (await api.req('POST', '/carts', { token: t0 })).body;
+    await api.req('POST', `/carts/${cart.id}/line-items`, { token: t0, body: { productId: 'prod-0001', quantity: 2 } });
+    const c = (await api.req('POST', `/carts/${cart.id}/line-items`, { token: t0, body: { productId: 'prod-0002', quantity: 3 } })).body;
+    return c.subtotal.centAmount !== c.lineItems.reduce((s: number, li: { totalPrice: { centAmount: number } }) => s + li.totalPrice.centAmount, 0);
+  },
+  'cart-discount-rounding': async ({ api, t0 }) => {
+    // a price of odd cents: 10% of it falls between cents
+    const odd = (await api.get('/products?status=active&inStock=true&limit=100')).body.results.find((x: { price: { centAmount: number } }) => x.price.centAmount % 10 !== 0);
+    const cart = (await api.req('POST', '/carts', { token: t0 })).body;
+    await api.req('POST', `/carts/${cart.id}/line-items`, { token: t0, body: { productId: odd.id, quantity: 1 } });
+    const c = (await api.req('PUT', `/carts/${cart.id}`, { token: t0, body: { discountCode: 'WELCOME10' } })).body;
+    return c.totalPrice.centAmount !== c.subtotal.centAmount - c.discount.centAmount;
   },
 };
 
