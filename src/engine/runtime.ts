@@ -10,7 +10,7 @@
 // business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
 
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
-import type { ContractPack } from '../contract/types.js';
+import type { ContractPack, Operation } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
 import { credentialHeader, type Identity } from '../http/interceptors/session.js';
@@ -22,7 +22,7 @@ import { getValidator } from '../validation/validator.js';
 import type { RunContext, SchemaObservation } from './context.js';
 import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
-import type { CheckInstance } from './select.js';
+import { familyOf, type CheckInstance } from './select.js';
 import { createRunServices, type RunServices } from './services.js';
 import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
 
@@ -61,6 +61,8 @@ export interface RuntimeTotals {
   serverErrors: number;
   serverErrorExamples: string[];
   schema: SchemaObservation[];
+  /** failed results of parameter sources (params.ts): one per source operation per run, not CheckDefs */
+  sources: CheckResult[];
   cleanupErrors: string[];
 }
 
@@ -85,6 +87,8 @@ export class CheckRuntime {
   /** finish() is undoing what the checks did: those requests are sent also after an interrupt */
   private cleaning = false;
   private reported = { requests: 0 };
+  /** the first failure of each parameter source, by the source's operation key; `handed` went out with finish() */
+  private readonly sources = new Map<string, { result: CheckResult; handed: boolean }>();
 
   constructor(private readonly o: RuntimeOptions) {
     const { run, contract } = o;
@@ -111,6 +115,7 @@ export class CheckRuntime {
       fileMemo: this.created,
       // each resource the resolver created is its own: deleting it waits for nobody
       cleanup: (fn) => this.cleanups.push({ lane: `resource ${this.lanes++}`, fn }),
+      sourceFailed: (from, clause, message, ex) => this.sourceFailed(from, clause, message, ex),
     });
     this.levels = new Map(contract.clauses.map((c) => [c.id, c.level]));
     this.budgetMs = o.checkBudgetMs ?? Math.max(60_000, run.timeoutMs * 10);
@@ -204,6 +209,7 @@ export class CheckRuntime {
       serverErrors: observer.serverErrors,
       serverErrorExamples: observer.serverErrorExamples,
       schema: observer.observations(),
+      sources: [...this.sources.values()].filter((s) => !s.handed).map((s) => ((s.handed = true), s.result)),
       cleanupErrors,
     };
     this.reported = { requests: client.requestCount };
@@ -213,6 +219,30 @@ export class CheckRuntime {
 
   async close(): Promise<void> {
     await this.services.client.close();
+  }
+
+  /**
+   * A parameter source broke the contract: its first failure becomes one failed result of the source
+   * operation (`<clause>:<op key>:parameter-source`); later failures of the same source add nothing.
+   * A MUST clause fails, a SHOULD one warns, as for any check.
+   */
+  private sourceFailed(from: Operation, clause: string, message: string, ex: Exchange): string {
+    const known = this.sources.get(from.key);
+    if (known) return known.result.id;
+    const level = this.levels.get(clause) ?? 'MUST';
+    const result: CheckResult = {
+      id: `${clause}:${from.key}:parameter-source`,
+      clause,
+      family: familyOf(clause),
+      endpoint: from.key,
+      title: `${from.key} provides the path parameters the catalogue's x-params take from it`,
+      status: level === 'SHOULD' ? 'warned' : 'failed',
+      message: this.services.redactor.text(`${message}; the checks needing it are skipped and name this result`),
+      evidence: [toEvidence(ex, this.services.redactor)],
+      durationMs: 0,
+    };
+    this.sources.set(from.key, { result, handed: false });
+    return result.id;
   }
 
   private result(inst: CheckInstance, started: number, a: Attempt, extra: Partial<CheckResult> = {}): CheckResult {

@@ -36,6 +36,7 @@ export const FAULTS = [
   { id: 'err-malformed-json-422-login', clause: 'ERR-06', title: 'malformed JSON on POST /auth/login gives 422 instead of 400' },
   { id: 'err-500-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes with 500' },
   { id: 'err-crash-503-order-sort-status', clause: 'ERR-07', title: 'GET /orders?sort=status:... crashes, answered 503 {"error": "Service Unavailable"} as if a downstream were out' },
+  { id: 'err-500-collections-limit-1', clause: 'ERR-07', title: 'GET /collections?limit=1 crashes with 500 (the one-item page the {collectionId} source asks for)' },
   // FMT
   { id: 'fmt-float-cent-amount-variants', clause: 'FMT-01', title: 'variant prices carry centAmount in dollars as a float (19.99)' },
   { id: 'fmt-nzd-fraction-digits-3', clause: 'FMT-01', title: 'NZD money (product prices[], NZD carts) says fractionDigits 3' },

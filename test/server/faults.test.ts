@@ -56,6 +56,7 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     return messages.includes('');
   },
   'err-crash-503-order-sort-status': async ({ api, t0 }) => (await api.get('/orders?sort=status:asc', { token: t0 })).status === 503,
+  'err-500-collections-limit-1': async ({ api }) => (await api.get('/collections?limit=1')).status === 500 && (await api.get('/collections?limit=2')).status === 200,
   'srt-sorted-empty': async ({ api }) => (await api.get('/products?sort=name:asc')).body.total === 0,
   'flt-and-empty': async ({ api }) => (await api.get('/products?filter[status]=active&filter[inStock]=true')).body.total === 0,
   'auth-missing-check-writes': async ({ api }) => (await api.req('PUT', '/orders/ord-0001', { body: { status: 'CANCELLED' } })).status !== 401,

@@ -1,0 +1,63 @@
+// No dodges (issue 9, item 2): a failing parameter source is a finding of that operation, and its
+// dependents say which. The fault err-500-collections-limit-1 breaks only the request that provides
+// {collectionId} (GET /collections?limit=1): the run must fail ERR-07 on GET /collections once, and
+// every check needing {collectionId} skips naming that result, instead of skipping silently.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../src/config/index.js';
+import type { CheckResult, RunResults } from '../src/results.js';
+import { runSuites } from '../src/engine/run.js';
+import type { StartOptions } from '../src/server/types.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'dodges-sources-'));
+const FINDING = 'ERR-07:GET /collections:parameter-source';
+// the checks of GET /collections/{collectionId} among these clauses, and one that needs no {collectionId}
+const ONLY = ['FMT-03', 'ERR-05'];
+const DEPENDENTS = ['FMT-03:GET /collections/{collectionId}:localized-strings', 'ERR-05:GET /collections/{collectionId}:unknown-id'];
+
+function run(embedded: StartOptions = {}): Promise<RunResults> {
+  return runSuites({
+    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
+    config: resolveConfig({}, {}, cwd),
+    only: ONLY,
+    reporters: ['json'],
+    reportDir: mkdtempSync(join(cwd, 'r-')),
+    retry: { maxWaitMs: 3000 },
+    driver: 'in-process',
+  });
+}
+
+const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map((c: CheckResult) => `${c.status} ${c.id}: ${c.message}`).join('\n');
+
+describe('a failing parameter source', () => {
+  test('is one failed ERR-07 result of the source operation; its dependents skip naming it', async () => {
+    const r = await run({ faults: ['err-500-collections-limit-1'] });
+    const findings = r.checks.filter((c) => c.id === FINDING);
+    // once per source per run, however many dependents met it
+    expect(findings.length, show(r)).toBe(1);
+    const [f] = findings;
+    expect(f).toMatchObject({ status: 'failed', clause: 'ERR-07', endpoint: 'GET /collections' });
+    expect(f!.message).toMatch(/^GET \/collections\?limit=1 \(row \d+ \(GET \/collections, the source of \{collectionId\}\)\) answered 500/);
+    expect(f!.evidence?.[0]?.response?.status).toBe(500);
+    expect(f!.evidence?.[0]?.curl).toContain('/collections?limit=1');
+    for (const id of DEPENDENTS) {
+      const d = r.checks.find((c) => c.id === id);
+      expect(d?.status, `${id}\n${show(r)}`).toBe('skipped');
+      expect(d?.message).toBe(`cannot obtain {collectionId}: depends on GET /collections, which failed: see ${FINDING}`);
+    }
+    // the rest of the run still runs: the list itself answers other pages
+    expect(r.checks.find((c) => c.id === 'FMT-03:GET /collections:localized-strings')?.status, show(r)).toBe('passed');
+    expect(r.exitCode).toBe(1);
+    expect(r.coverage.find((c) => c.clause === 'ERR-07')).toMatchObject({ failed: 1 });
+  }, 60_000);
+
+  test('the clean server: no parameter-source finding, the dependents pass', async () => {
+    const r = await run();
+    expect(r.checks.filter((c) => c.id.endsWith(':parameter-source')), show(r)).toEqual([]);
+    for (const id of DEPENDENTS) expect(r.checks.find((c) => c.id === id)?.status, `${id}\n${show(r)}`).toBe('passed');
+    expect(r.summary.failed + r.summary.skipped + r.summary.errored, show(r)).toBe(0);
+  }, 60_000);
+});
