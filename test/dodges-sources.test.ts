@@ -40,7 +40,7 @@ describe('a failing parameter source', () => {
     expect(findings.length, show(r)).toBe(1);
     const [f] = findings;
     expect(f).toMatchObject({ status: 'failed', clause: 'ERR-07', endpoint: 'GET /collections' });
-    expect(f!.message).toMatch(/^GET \/collections\?limit=1 \(row \d+ \(GET \/collections, the source of \{collectionId\}\)\) answered 500/);
+    expect(f!.message).toMatch(/^GET \/collections\?limit=1 \(catalogue row \d+, the source of \{collectionId\}\) answered 500/);
     expect(f!.evidence?.[0]?.response?.status).toBe(500);
     expect(f!.evidence?.[0]?.curl).toContain('/collections?limit=1');
     for (const id of DEPENDENTS) {

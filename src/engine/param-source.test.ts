@@ -51,7 +51,7 @@ describe('judgeSource', () => {
 
   it('a finding names the request, the catalogue row and the parameter', () => {
     const v = judgeSource(contract, from, ex(500, {}), '/results/0/id', 'collectionId');
-    expect(v).toMatchObject({ reason: expect.stringContaining(`GET /collections?limit=1 (row ${from.row} (GET /collections, the source of {collectionId})) answered 500`) });
+    expect(v).toMatchObject({ reason: expect.stringContaining(`GET /collections?limit=1 (catalogue row ${from.row}, the source of {collectionId}) answered 500`) });
     const bad = judgeSource(contract, from, ex(400, {}), '/results/0/id', 'collectionId');
     expect(bad).toMatchObject({ reason: expect.stringMatching(/answered 400 where 200 is documented/) });
   });

@@ -66,7 +66,7 @@ function successClause(contract: ContractPack, op: Operation, status?: number): 
 
 export function judgeSource(contract: ContractPack, from: Operation, ex: Exchange, ptr: string, name: string): SourceVerdict {
   const line = requestLine(ex);
-  const row = `row ${from.row} (${from.key}, the source of {${name}})`;
+  const row = `catalogue row ${from.row}, the source of {${name}}`;
   const status = ex.response?.status;
   if (!ex.response || status === undefined) {
     return { kind: 'transport', reason: `${line} got no response (${ex.error?.code ?? 'error'}): transport trouble, not judged` };
