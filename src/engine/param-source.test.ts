@@ -49,6 +49,13 @@ describe('judgeSource', () => {
     expect(judgeSource(contract, from, exchange, '/results/0/id', 'collectionId')).toMatchObject(expected);
   });
 
+  it('a 4xx to a body the tool made up (a write source) is not a finding; a 5xx to it is', () => {
+    const checkout = contract.byId('createCheckout');
+    expect(judgeSource(contract, checkout, ex(422, {}), '/id', 'sessionId', true)).toMatchObject({ kind: 'unbuilt' });
+    expect(judgeSource(contract, checkout, ex(500, {}), '/id', 'sessionId', true)).toMatchObject({ kind: 'finding', clause: 'ERR-07' });
+    expect(judgeSource(contract, checkout, ex(201, { id: 's-1' }), '/id', 'sessionId', true)).toEqual({ kind: 'value', value: 's-1' });
+  });
+
   it('a finding names the request, the catalogue row and the parameter', () => {
     const v = judgeSource(contract, from, ex(500, {}), '/results/0/id', 'collectionId');
     expect(v).toMatchObject({ reason: expect.stringContaining(`GET /collections?limit=1 (catalogue row ${from.row}, the source of {collectionId}) answered 500`) });

@@ -3,8 +3,8 @@
 // A value; a legitimately empty answer (a 200 with an empty list: a catalogue of any size is the
 // server's free choice, CONTRACT.md section 4) the dependents skip for; transport trouble (no
 // answer, 429, 502/503/504, retried by the client) the dependents skip for, naming it; or a finding
-// of the source operation itself (a 5xx, a 4xx to the valid request the resolver built, a 2xx
-// without the value), which the runtime records once and the dependents' skip reasons name.
+// of the source operation itself (a 5xx, a 4xx to the request the contract fully determines, a
+// 2xx without the value), which the runtime records once and the dependents' skip reasons name.
 // Pure: table-tested on recorded exchanges (param-source.test.ts).
 
 import { isObject } from '../contract/json.js';
@@ -19,6 +19,8 @@ export type SourceVerdict =
   | { kind: 'empty'; reason: string }
   /** the answer is transport trouble (judged elsewhere: ERR-07 gateway-answers-clear): the dependents skip */
   | { kind: 'transport'; reason: string }
+  /** a refusal of a request body the tool made up: not the target's fault for sure, the dependents skip */
+  | { kind: 'unbuilt'; reason: string }
   /** the source operation broke the contract: one failed result citing `clause` */
   | { kind: 'finding'; clause: string; reason: string };
 
@@ -64,7 +66,8 @@ function successClause(contract: ContractPack, op: Operation, status?: number): 
   return rootClause(contract, op, status && status >= 200 && status < 300 ? status : documented);
 }
 
-export function judgeSource(contract: ContractPack, from: Operation, ex: Exchange, ptr: string, name: string): SourceVerdict {
+/** `sampledBody`: the request carried a body the tool made up from the request schema (a write's required fields). */
+export function judgeSource(contract: ContractPack, from: Operation, ex: Exchange, ptr: string, name: string, sampledBody = false): SourceVerdict {
   const line = requestLine(ex);
   const row = `catalogue row ${from.row}, the source of {${name}}`;
   const status = ex.response?.status;
@@ -83,6 +86,11 @@ export function judgeSource(contract: ContractPack, from: Operation, ex: Exchang
       clause: packClause(contract, 'ERR-07'),
       reason: `${line} (${row}) answered ${status}: no request may give a 5xx other than 502/503/504 (${packClause(contract, 'ERR-07')})`,
     };
+  }
+  if (status >= 300 && sampledBody) {
+    // the resolver's body holds the required fields only (an empty cart, ids it could not resolve):
+    // a refusal may be the contract's own answer to it (an empty-cart checkout: 409 or 422)
+    return { kind: 'unbuilt', reason: `${line} (${row}) answered ${status} to the minimal body the tool built from the request schema: not judged` };
   }
   if (status >= 300) {
     const clause = successClause(contract, from);

@@ -88,7 +88,7 @@ export class PathResolver {
       auth: credentialFor(from),
       json: from.hasBody ? await this.sampleBody(from) : undefined,
     });
-    const verdict = judgeSource(this.d.contract, from, ex, ptr, name);
+    const verdict = judgeSource(this.d.contract, from, ex, ptr, name, from.hasBody);
     const need = `cannot obtain {${name}}`;
     if (verdict.kind === 'finding') {
       const id = this.d.sourceFailed(from, verdict.clause, verdict.reason, ex);
