@@ -40,6 +40,7 @@ describe('judgeSource', () => {
     ['no response: transport', ex(undefined), { kind: 'transport' }],
     ['503 after retries: transport, judged by the gateway check', ex(503, { error: 'x' }), { kind: 'transport' }],
     ['429 after retries: transport', ex(429, {}), { kind: 'transport' }],
+    ['a body cut at --max-body: not judged', { ...ex(200), response: { status: 200, headers: {}, text: '{"res', truncated: { limitBytes: 10, receivedBytes: 11 } } }, { kind: 'transport' }],
     ['500: an ERR-07 finding', ex(500, {}), { kind: 'finding', clause: 'ERR-07' }],
     ['501: an ERR-07 finding', ex(501, {}), { kind: 'finding', clause: 'ERR-07' }],
     ['404 to a valid request: the documented success clause', ex(404, {}), { kind: 'finding', clause: success }],

@@ -2,9 +2,10 @@
 // {productId} (GET /products?limit=1, pointer /results/0/id) means for the checks that need it.
 // A value; a legitimately empty answer (a 200 with an empty list: a catalogue of any size is the
 // server's free choice, CONTRACT.md section 4) the dependents skip for; transport trouble (no
-// answer, 429, 502/503/504, retried by the client) the dependents skip for, naming it; or a finding
-// of the source operation itself (a 5xx, a 4xx to the request the contract fully determines, a
-// 2xx without the value), which the runtime records once and the dependents' skip reasons name.
+// answer, 429, 502/503/504 retried by the client, a body cut at --max-body) the dependents skip
+// for, naming it; or a finding of the source operation itself (a 5xx, a 4xx to the request the
+// contract fully determines, a 2xx without the value), which the runtime records once and the
+// dependents' skip reasons name.
 // Pure: table-tested on recorded exchanges (param-source.test.ts).
 
 import { isObject } from '../contract/json.js';
@@ -100,6 +101,10 @@ export function judgeSource(contract: ContractPack, from: Operation, ex: Exchang
       clause,
       reason: `${line} (${row}), a valid request built from the contract, answered ${status} where ${documented} is documented (${clause})`,
     };
+  }
+  if (ex.response.truncated) {
+    // the tool stopped reading at --max-body: the value may be past the cut (the body checks report the size)
+    return { kind: 'transport', reason: `${line} answered ${status} with a body past --max-body, cut before ${ptr} could be read: not judged` };
   }
   const w = walk(ex.response.json, ptr);
   if ('short' in w) return { kind: 'empty', reason: `${line} answered ${status} with nothing at ${ptr}: ${w.short} (an empty list is the target's data, not a finding)` };
