@@ -11,6 +11,8 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/index.js';
 import type { ClauseCoverage, RunResults } from '../src/results.js';
 import { runSuites } from '../src/engine/run.js';
+import { FAULTS } from '../src/server/faults.js';
+import { V2_FAULTS } from '../src/server/v2/index.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'dodges-counting-'));
 // CART, and FMT-02, whose checks read GET /orders/{orderId} (so its bodies are schema-validated)
@@ -58,4 +60,15 @@ describe('coverage: dedicated checks apart from schema-only coverage', () => {
     expect(r.checks.find((c) => c.id === 'CART-02:POST /checkout/{sessionId}/confirm:order-total')?.status).toBe('passed');
     expect(r.coverage.find((c) => c.clause === 'CART-02')).toMatchObject({ judged: 'dedicated', dedicated: { ...zero, passed: 1 } });
   }, 60_000);
+
+  test('the fault tests name the checks each fault must fail, for faults of the catalogues only', () => {
+    const named = JSON.parse(readFileSync(new URL('./fixtures/fault-catches.json', import.meta.url), 'utf8')) as { catches: Record<string, string[]> };
+    const known = new Set<string>([...FAULTS, ...V2_FAULTS].map((f) => f.id));
+    expect(Object.keys(named.catches).filter((id) => !known.has(id))).toEqual([]);
+    // each named id cites the fault's clause and is a dedicated check, not a schema result
+    const clauseOf = new Map<string, string>([...FAULTS, ...V2_FAULTS].map((f) => [f.id, f.clause]));
+    for (const [fault, ids] of Object.entries(named.catches)) {
+      for (const id of ids) expect(`${fault}: ${id}`).toMatch(new RegExp(`^${fault}: ${clauseOf.get(fault)}:.+:(?!schema-\\d+$)[^:]+$`));
+    }
+  });
 });
