@@ -179,6 +179,7 @@ export const HTML_SCRIPT = `
   apply();
 
   // ---- coverage matrix: clause rows × endpoint columns, the worst status coloured, counts on hover ----
+  function total(n, fallback) { return n ? STATUSES.reduce(function (a, s) { return a + (n[s] || 0); }, 0) : fallback; }
   function judgedTitle(row) {
     var d = row.dedicated || row, sc = row.schema || {};
     function list(n) { return STATUSES.filter(function (s) { return n[s]; }).map(function (s) { return n[s] + ' ' + s; }).join(', ') || 'none'; }
@@ -188,12 +189,13 @@ export const HTML_SCRIPT = `
   var cell = {};
   model.checks.forEach(function (c) { var k = c.clause + ' ' + c.endpoint; (cell[k] = cell[k] || []).push(c); });
   var table = $('matrix');
-  table.appendChild(el('thead', {}, [el('tr', {}, [el('th', {}, [el('div', { text: 'clause' })]), el('th', {}, [el('div', { text: 'checks' })]), el('th', {}, [el('div', { text: 'judged by' })])]
+  table.appendChild(el('thead', {}, [el('tr', {}, [el('th', {}, [el('div', { text: 'clause' })]), el('th', { title: 'dedicated checks of the clause' }, [el('div', { text: 'checks' })]), el('th', { title: 'schema conformance results filed under the clause' }, [el('div', { text: 'schema' })]), el('th', {}, [el('div', { text: 'judged by' })])]
     .concat(endpoints.map(function (e) { return el('th', { title: e }, [el('div', { text: e })]); })))]));
   var tbody = el('tbody');
   model.coverage.forEach(function (row) {
     var judged = row.judged || 'dedicated';
-    var tr = el('tr', {}, [el('th', { title: row.summary, class: row.failed || row.errored ? 'failed' : row.warned ? 'warned' : '', text: row.clause + ' ' + row.level }), el('td', { class: 'total', text: String(row.checks) }),
+    var tr = el('tr', {}, [el('th', { title: row.summary, class: row.failed || row.errored ? 'failed' : row.warned ? 'warned' : '', text: row.clause + ' ' + row.level }), el('td', { class: 'total', text: String(total(row.dedicated, row.checks)), title: judgedTitle(row) }),
+      el('td', { class: 'total', text: String(total(row.schema, 0)), title: judgedTitle(row) }),
       el('td', { class: 'judged ' + judged.replace(' ', '-'), text: judged, title: judgedTitle(row) })]);
     tr.dataset.judged = judged;
     endpoints.forEach(function (e) {
