@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../contract/load.js';
 import type { Exchange } from '../http/types.js';
-import { judgeSource, walk } from './param-source.js';
+import { judgeSource, sourceFinding, walk } from './param-source.js';
 import { rootClause } from './schema-results.js';
 
 const contract = loadContract('storefront-bff');
@@ -62,5 +62,16 @@ describe('judgeSource', () => {
     expect(v).toMatchObject({ reason: expect.stringContaining(`GET /collections?limit=1 (catalogue row ${from.row}, the source of {collectionId}) answered 500`) });
     const bad = judgeSource(contract, from, ex(400, {}), '/results/0/id', 'collectionId');
     expect(bad).toMatchObject({ reason: expect.stringMatching(/answered 400 where 200 is documented/) });
+  });
+});
+
+describe('sourceFinding', () => {
+  const evidence = { request: { method: 'GET', url, headers: {} }, curl: `curl '${url}'` };
+  it('is one result of the source operation, failed under a MUST clause and warned under a SHOULD one', () => {
+    expect(sourceFinding(from, 'ERR-07', 'MUST', 'GET /collections?limit=1 answered 500', evidence)).toMatchObject({
+      id: 'ERR-07:GET /collections:parameter-source', clause: 'ERR-07', family: 'ERR', endpoint: 'GET /collections', status: 'failed',
+      message: 'GET /collections?limit=1 answered 500; the checks needing it are skipped and name this result', evidence: [evidence],
+    });
+    expect(sourceFinding(from, 'HDR-07', 'SHOULD', 'm', evidence).status).toBe('warned');
   });
 });

@@ -12,7 +12,9 @@ import { isObject } from '../contract/json.js';
 import { packClause } from '../contract/clause-map.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
+import type { CheckResult, Evidence } from '../results.js';
 import { rootClause } from './schema-results.js';
+import { familyOf } from './select.js';
 
 export type SourceVerdict =
   | { kind: 'value'; value: string }
@@ -114,4 +116,23 @@ export function judgeSource(contract: ContractPack, from: Operation, ex: Exchang
     return { kind: 'finding', clause, reason: `${line} (${row}) answered ${status} without the documented value at ${ptr}: ${what} (${clause})` };
   }
   return { kind: 'value', value: String(w.found) };
+}
+
+/**
+ * The one result of a failing source operation, `<clause>:<op key>:parameter-source` (not a CheckDef:
+ * the runtime records it at the first failure and the run appends it, as it appends schema results).
+ * A MUST clause fails, a SHOULD one warns, as for any check.
+ */
+export function sourceFinding(from: Operation, clause: string, level: string, message: string, evidence: Evidence): CheckResult {
+  return {
+    id: `${clause}:${from.key}:parameter-source`,
+    clause,
+    family: familyOf(clause),
+    endpoint: from.key,
+    title: `${from.key} provides the path parameters the catalogue's x-params take from it`,
+    status: level === 'SHOULD' ? 'warned' : 'failed',
+    message: `${message}; the checks needing it are skipped and name this result`,
+    evidence: [evidence],
+    durationMs: 0,
+  };
 }

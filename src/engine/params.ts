@@ -8,10 +8,10 @@
 
 import { CheckSkip, type TargetInfo } from '../checks/types.js';
 import { isObject, pointer, type Json } from '../contract/json.js';
-import { judgeSource } from './param-source.js';
 import { resolveLocalRef } from '../contract/operations.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
+import { judgeSource } from './param-source.js';
 
 export interface ResolverDeps {
   contract: ContractPack;
@@ -62,10 +62,10 @@ export class PathResolver {
       if (this.d.target.readOnly || this.d.target.production) {
         throw new CheckSkip(`{${name}} of ${op.key} comes from ${from.key}, a write: not sent to a read-only target (ENV-02)`);
       }
-      if (fresh) return this.fetch(op, name, from, src.pointer, src.query);
-      return this.memo(this.d.fileMemo, key, () => this.fetch(op, name, from, src.pointer, src.query));
+      if (fresh) return this.fetch(name, from, src.pointer, src.query);
+      return this.memo(this.d.fileMemo, key, () => this.fetch(name, from, src.pointer, src.query));
     }
-    return this.memo(this.d.workerMemo, key, () => this.fetch(op, name, from, src.pointer, src.query));
+    return this.memo(this.d.workerMemo, key, () => this.fetch(name, from, src.pointer, src.query));
   }
 
   private memo(store: Map<string, Promise<unknown>>, key: string, make: () => Promise<string>): Promise<string> {
@@ -79,7 +79,7 @@ export class PathResolver {
     return p;
   }
 
-  private async fetch(op: Operation, name: string, from: Operation, ptr: string, query?: Record<string, string>): Promise<string> {
+  private async fetch(name: string, from: Operation, ptr: string, query?: Record<string, string>): Promise<string> {
     const path = await this.resolve(from);
     const ex = await this.d.send({
       method: from.method,

@@ -20,9 +20,10 @@ import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckResult, CheckStatus, Evidence } from '../results.js';
 import { getValidator } from '../validation/validator.js';
 import type { RunContext, SchemaObservation } from './context.js';
+import { sourceFinding } from './param-source.js';
 import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
-import { familyOf, type CheckInstance } from './select.js';
+import type { CheckInstance } from './select.js';
 import { createRunServices, type RunServices } from './services.js';
 import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
 
@@ -221,26 +222,12 @@ export class CheckRuntime {
     await this.services.client.close();
   }
 
-  /**
-   * A parameter source broke the contract: its first failure becomes one failed result of the source
-   * operation (`<clause>:<op key>:parameter-source`); later failures of the same source add nothing.
-   * A MUST clause fails, a SHOULD one warns, as for any check.
-   */
+  /** A parameter source broke the contract: its first failure in the run is one result (param-source.ts); later ones add nothing. */
   private sourceFailed(from: Operation, clause: string, message: string, ex: Exchange): string {
     const known = this.sources.get(from.key);
     if (known) return known.result.id;
-    const level = this.levels.get(clause) ?? 'MUST';
-    const result: CheckResult = {
-      id: `${clause}:${from.key}:parameter-source`,
-      clause,
-      family: familyOf(clause),
-      endpoint: from.key,
-      title: `${from.key} provides the path parameters the catalogue's x-params take from it`,
-      status: level === 'SHOULD' ? 'warned' : 'failed',
-      message: this.services.redactor.text(`${message}; the checks needing it are skipped and name this result`),
-      evidence: [toEvidence(ex, this.services.redactor)],
-      durationMs: 0,
-    };
+    const { redactor } = this.services;
+    const result = sourceFinding(from, clause, this.levels.get(clause) ?? 'MUST', redactor.text(message), toEvidence(ex, redactor));
     this.sources.set(from.key, { result, handed: false });
     return result.id;
   }
