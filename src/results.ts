@@ -48,8 +48,16 @@ export interface CheckResult {
   evidence?: Evidence[];
   /** status 'errored' only: where the tool failed (redacted stack), shown once in the reports */
   stack?: string;
+  /**
+   * true for a schema conformance result (`…:schema-200`, aggregated over every response): it proves
+   * the body's shape, not the clause's rule, so the coverage counts it apart from dedicated checks
+   */
+  schema?: boolean;
   durationMs: number;
 }
+
+/** Results of one kind per status. */
+export type StatusCounts = Record<CheckStatus, number>;
 
 export interface ClauseCoverage {
   clause: string;
@@ -62,6 +70,16 @@ export interface ClauseCoverage {
   skipped: number;
   errored: number;
   endpoints: string[];
+  /** the counts above restricted to the clause's dedicated checks (every result but schema conformance) */
+  dedicated: StatusCounts;
+  /** the schema conformance results filed under the clause (by the failing keyword's clause, or the schema's root) */
+  schema: StatusCounts;
+  /**
+   * how the clause was judged: `dedicated` — a dedicated check passed, failed or warned; `schema only`
+   * — only schema conformance judged it (its rule was never checked); `not checked` — none ran, or
+   * every one skipped or errored (an errored check judges nothing)
+   */
+  judged: 'dedicated' | 'schema only' | 'not checked';
 }
 
 export interface RunResults {

@@ -2,13 +2,16 @@
 // path by calling each parameter's `from` operation and reading its `pointer`. Reads are memoised
 // per worker; resources created by a write are memoised per suite file, deleted in its afterAll
 // (when the catalogue has the matching DELETE), and created afresh for DELETE operations so one
-// check's delete never pulls the ground from under another.
+// check's delete never pulls the ground from under another. A source that breaks the contract
+// (param-source.ts) is a finding of that operation, recorded once by the runtime (`sourceFailed`);
+// the checks depending on it skip and name it.
 
 import { CheckSkip, type TargetInfo } from '../checks/types.js';
 import { isObject, pointer, type Json } from '../contract/json.js';
 import { resolveLocalRef } from '../contract/operations.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
+import { judgeSource } from './param-source.js';
 
 export interface ResolverDeps {
   contract: ContractPack;
@@ -19,6 +22,11 @@ export interface ResolverDeps {
   /** per-file memo (created resources) */
   fileMemo: Map<string, Promise<unknown>>;
   cleanup(fn: () => Promise<unknown>): void;
+  /**
+   * The source operation `from` broke the contract (its first failure in the run): record one failed
+   * result citing `clause` with `message` and the exchange; answers that result's id.
+   */
+  sourceFailed(from: Operation, clause: string, message: string, ex: Exchange): string;
 }
 
 
@@ -54,10 +62,10 @@ export class PathResolver {
       if (this.d.target.readOnly || this.d.target.production) {
         throw new CheckSkip(`{${name}} of ${op.key} comes from ${from.key}, a write: not sent to a read-only target (ENV-02)`);
       }
-      if (fresh) return this.fetch(op, name, from, src.pointer, src.query);
-      return this.memo(this.d.fileMemo, key, () => this.fetch(op, name, from, src.pointer, src.query));
+      if (fresh) return this.fetch(name, from, src.pointer, src.query);
+      return this.memo(this.d.fileMemo, key, () => this.fetch(name, from, src.pointer, src.query));
     }
-    return this.memo(this.d.workerMemo, key, () => this.fetch(op, name, from, src.pointer, src.query));
+    return this.memo(this.d.workerMemo, key, () => this.fetch(name, from, src.pointer, src.query));
   }
 
   private memo(store: Map<string, Promise<unknown>>, key: string, make: () => Promise<string>): Promise<string> {
@@ -71,7 +79,7 @@ export class PathResolver {
     return p;
   }
 
-  private async fetch(op: Operation, name: string, from: Operation, ptr: string, query?: Record<string, string>): Promise<string> {
+  private async fetch(name: string, from: Operation, ptr: string, query?: Record<string, string>): Promise<string> {
     const path = await this.resolve(from);
     const ex = await this.d.send({
       method: from.method,
@@ -80,13 +88,14 @@ export class PathResolver {
       auth: credentialFor(from),
       json: from.hasBody ? await this.sampleBody(from) : undefined,
     });
-    const status = ex.response?.status;
-    const value = pointer(ex.response?.json, ptr);
-    if (!status || status >= 300 || (typeof value !== 'string' && typeof value !== 'number')) {
-      const answer = status ? `answered ${status}` : `got no response (${ex.error?.code})`;
-      throw new CheckSkip(`cannot obtain {${name}} for ${op.key}: ${from.method} ${path} ${answer}, nothing at ${ptr}`);
+    const verdict = judgeSource(this.d.contract, from, ex, ptr, name, from.hasBody);
+    const need = `cannot obtain {${name}}`;
+    if (verdict.kind === 'finding') {
+      const id = this.d.sourceFailed(from, verdict.clause, verdict.reason, ex);
+      throw new CheckSkip(`${need}: depends on ${from.key}, which failed: see ${id}`);
     }
-    const id = String(value);
+    if (verdict.kind !== 'value') throw new CheckSkip(`${need}: ${verdict.reason}`);
+    const id = verdict.value;
     if (from.writes) this.registerUndo(from, path, name, id);
     return id;
   }

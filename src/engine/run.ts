@@ -300,7 +300,7 @@ async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out:
   out.interrupted = result.cancelled && !out.targetLost;
   for (const p of collector.problems) plan.progress({ type: 'setup', level: 'error', message: p });
   for (const f of collector.files) for (const e of f.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
-  out.checks.push(...collector.checks);
+  out.checks.push(...collector.checks, ...collector.files.flatMap((f) => f.sources ?? []));
   out.observations.push(...collector.files.map((f) => f.schema));
   plan.secrets.push(...collector.files.flatMap((f) => f.secrets));
   out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
@@ -330,6 +330,7 @@ async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Exe
   try {
     out.checks.push(...(await runtime.runAll(instances)));
     const totals = await runtime.finish();
+    out.checks.push(...totals.sources);
     plan.secrets.push(...totals.secrets);
     for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
     out.observations.push(totals.schema);

@@ -10,7 +10,7 @@
 // business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
 
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
-import type { ContractPack } from '../contract/types.js';
+import type { ContractPack, Operation } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
 import { credentialHeader, type Identity } from '../http/interceptors/session.js';
@@ -20,6 +20,7 @@ import type { Exchange, RequestSpec } from '../http/types.js';
 import type { CheckResult, CheckStatus, Evidence } from '../results.js';
 import { getValidator } from '../validation/validator.js';
 import type { RunContext, SchemaObservation } from './context.js';
+import { sourceFinding } from './param-source.js';
 import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
 import type { CheckInstance } from './select.js';
@@ -67,6 +68,8 @@ export interface RuntimeTotals {
   serverErrors: number;
   serverErrorExamples: string[];
   schema: SchemaObservation[];
+  /** failed results of parameter sources (params.ts): one per source operation per run, not CheckDefs */
+  sources: CheckResult[];
   cleanupErrors: string[];
 }
 
@@ -91,6 +94,8 @@ export class CheckRuntime {
   /** finish() is undoing what the checks did: those requests are sent also after an interrupt */
   private cleaning = false;
   private reported = { requests: 0 };
+  /** the first failure of each parameter source, by the source's operation key; `handed` went out with finish() */
+  private readonly sources = new Map<string, { result: CheckResult; handed: boolean }>();
 
   constructor(private readonly o: RuntimeOptions) {
     const { run, contract } = o;
@@ -117,6 +122,7 @@ export class CheckRuntime {
       fileMemo: this.created,
       // each resource the resolver created is its own: deleting it waits for nobody
       cleanup: (fn) => this.cleanups.push({ lane: `resource ${this.lanes++}`, fn }),
+      sourceFailed: (from, clause, message, ex) => this.sourceFailed(from, clause, message, ex),
     });
     this.levels = new Map(contract.clauses.map((c) => [c.id, c.level]));
     this.budgetMs = o.checkBudgetMs ?? Math.max(60_000, run.timeoutMs * 10);
@@ -210,6 +216,7 @@ export class CheckRuntime {
       serverErrors: observer.serverErrors,
       serverErrorExamples: observer.serverErrorExamples,
       schema: observer.observations(),
+      sources: [...this.sources.values()].filter((s) => !s.handed).map((s) => ((s.handed = true), s.result)),
       cleanupErrors,
     };
     this.reported = { requests: client.requestCount };
@@ -219,6 +226,16 @@ export class CheckRuntime {
 
   async close(): Promise<void> {
     await this.services.client.close();
+  }
+
+  /** A parameter source broke the contract: its first failure in the run is one result (param-source.ts); later ones add nothing. */
+  private sourceFailed(from: Operation, clause: string, message: string, ex: Exchange): string {
+    const known = this.sources.get(from.key);
+    if (known) return known.result.id;
+    const { redactor } = this.services;
+    const result = sourceFinding(from, clause, this.levels.get(clause) ?? 'MUST', redactor.text(message), toEvidence(ex, redactor));
+    this.sources.set(from.key, { result, handed: false });
+    return result.id;
   }
 
   private result(inst: CheckInstance, started: number, a: Attempt, extra: Partial<CheckResult> = {}): CheckResult {

@@ -99,6 +99,7 @@ export function schemaResults(contract: ContractPack, observations: SchemaObserv
       family: familyOf(clause),
       endpoint: op.key,
       title: `${o.status} responses of ${op.key} match the documented schema`,
+      schema: true,
       durationMs: 0,
     });
     if (!o.failed || !o.issues?.length) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../errors.js';
 import type { CheckResult, RunResults } from '../results.js';
-import { coverage, summarise, verdict } from './summary.js';
+import { coverage, judgedBy, summarise, verdict } from './summary.js';
 
 const c = (status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
   id: `PAG-01:GET /p:${Math.random()}`, clause: 'PAG-01', family: 'PAG', endpoint: 'GET /p', title: 't', status, message: 'm', durationMs: 1, ...extra,
@@ -53,5 +53,33 @@ describe('coverage', () => {
     );
     expect(rows.find((r) => r.clause === 'PAG-01')).toMatchObject({ checks: 2, passed: 1, failed: 1, endpoints: ['GET /p', 'GET /q'] });
     expect(rows.find((r) => r.clause === 'PAG-02')).toMatchObject({ checks: 0 });
+  });
+
+  const PAG = [{ id: 'PAG-01', family: 'PAG', level: 'MUST' as const, summary: 's' }];
+  const schema = (status: CheckResult['status']) => c(status, { id: `PAG-01:GET /p:schema-200`, schema: true });
+  const counts = (over: Partial<Record<CheckResult['status'], number>> = {}) => ({ passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, ...over });
+
+  it.each([
+    ['dedicated passes', [c('passed'), schema('passed')], 'dedicated', counts({ passed: 1 }), counts({ passed: 1 })],
+    ['only schema passes: schema only, not covered', [schema('passed'), c('skipped')], 'schema only', counts({ skipped: 1 }), counts({ passed: 1 })],
+    ['a schema failure alone is still schema only', [schema('failed')], 'schema only', counts(), counts({ failed: 1 })],
+    ['a dedicated failure', [c('failed'), schema('passed')], 'dedicated', counts({ failed: 1 }), counts({ passed: 1 })],
+    ['a dedicated warning', [c('warned')], 'dedicated', counts({ warned: 1 }), counts()],
+    ['errored judges nothing', [c('errored')], 'not checked', counts({ errored: 1 }), counts()],
+    ['errored beside schema passes is schema only', [c('errored'), schema('passed')], 'schema only', counts({ errored: 1 }), counts({ passed: 1 })],
+    ['all skipped', [c('skipped'), c('skipped')], 'not checked', counts({ skipped: 2 }), counts()],
+    ['no result', [], 'not checked', counts(), counts()],
+  ])('%s', (_what, checks, judged, dedicated, schemaCounts) => {
+    const [row] = coverage(PAG, checks);
+    expect(row).toMatchObject({ judged, dedicated, schema: schemaCounts, checks: checks.length });
+    // the totals stay the sum of both kinds
+    expect(row!.passed).toBe(dedicated.passed + schemaCounts.passed);
+    expect(judgedBy(row!.dedicated, row!.schema)).toBe(judged);
+  });
+
+  it('a result citing a clause the pack does not list gets a row of its own', () => {
+    const rows = coverage(PAG, [c('failed', { clause: 'ERR-07', id: 'ERR-07:GET /c:parameter-source', endpoint: 'GET /c' })]);
+    expect(rows.find((r) => r.clause === 'ERR-07')).toMatchObject({ judged: 'dedicated', dedicated: counts({ failed: 1 }), endpoints: ['GET /c'] });
+    expect(rows.find((r) => r.clause === 'PAG-01')).toMatchObject({ judged: 'not checked', checks: 0 });
   });
 });

@@ -1,9 +1,10 @@
-// From check results to the run's verdict: counts, clause coverage, and the exit code of the
-// gate (src/errors.ts). Pure functions: the CLI and the tests reach the same verdict.
+// From check results to the run's verdict: counts, clause coverage (dedicated checks apart from
+// schema-only coverage), and the exit code of the gate (src/errors.ts). Pure functions: the CLI
+// and the tests reach the same verdict.
 
 import { ExitCode, type ExitCodeValue } from '../errors.js';
 import type { Clause } from '../contract/types.js';
-import type { CheckResult, ClauseCoverage, RunResults } from '../results.js';
+import type { CheckResult, ClauseCoverage, RunResults, StatusCounts } from '../results.js';
 
 export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
   const s = { passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0 };
@@ -11,19 +12,37 @@ export function summarise(checks: readonly CheckResult[]): RunResults['summary']
   return s;
 }
 
+const zero = (): StatusCounts => ({ passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0 });
+
+/** What a clause's results judged: a dedicated check's verdict, schema conformance alone, or nothing. */
+export function judgedBy(dedicated: StatusCounts, schema: StatusCounts): ClauseCoverage['judged'] {
+  // skipped and errored judge nothing: a tool error is never coverage, nor a catch
+  const judged = (n: StatusCounts) => n.passed + n.failed + n.warned > 0;
+  return judged(dedicated) ? 'dedicated' : judged(schema) ? 'schema only' : 'not checked';
+}
+
+/**
+ * A row per clause (also for clauses no check cites, and for clauses a result cites that the pack
+ * does not list): the counts of all its results, then the dedicated checks apart from the schema
+ * conformance results, and how the clause was judged.
+ */
 export function coverage(clauses: readonly Clause[], checks: readonly CheckResult[]): ClauseCoverage[] {
   const rows = new Map<string, ClauseCoverage>();
-  for (const c of clauses) {
-    rows.set(c.id, { clause: c.id, level: c.level, summary: c.summary, checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, endpoints: [] });
-  }
+  const row = (clause: string, level: ClauseCoverage['level'], summary: string): ClauseCoverage =>
+    ({ clause, level, summary, checks: 0, ...zero(), endpoints: [], dedicated: zero(), schema: zero(), judged: 'not checked' });
+  for (const c of clauses) rows.set(c.id, row(c.id, c.level, c.summary));
   for (const r of checks) {
-    let row = rows.get(r.clause);
-    if (!row) rows.set(r.clause, (row = { clause: r.clause, level: 'MUST', summary: '', checks: 0, passed: 0, failed: 0, warned: 0, skipped: 0, errored: 0, endpoints: [] }));
-    row.checks++;
-    row[r.status]++;
-    if (!row.endpoints.includes(r.endpoint)) row.endpoints.push(r.endpoint);
+    let cov = rows.get(r.clause);
+    if (!cov) rows.set(r.clause, (cov = row(r.clause, 'MUST', '')));
+    cov.checks++;
+    cov[r.status]++;
+    (r.schema ? cov.schema : cov.dedicated)[r.status]++;
+    if (!cov.endpoints.includes(r.endpoint)) cov.endpoints.push(r.endpoint);
   }
-  for (const row of rows.values()) row.endpoints.sort();
+  for (const cov of rows.values()) {
+    cov.endpoints.sort();
+    cov.judged = judgedBy(cov.dedicated, cov.schema);
+  }
   return [...rows.values()];
 }
 

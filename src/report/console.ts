@@ -1,11 +1,13 @@
 // The console reporter (stderr): progress while the run goes — one line per clause family as its
 // suite file finishes, and the live status (progress.ts: a line redrawn in place on a TTY, plain
 // periodic lines elsewhere) — then setup problems, a table of failures (clause, endpoint,
-// message), warnings, counts, the verdict and where the reports are. Coloured when the stream is
-// a TTY. --quiet keeps only what comes after the run.
+// message), warnings, counts, the clauses judged by dedicated checks or schema conformance only,
+// the verdict and where the reports are. Coloured when the stream is a TTY. --quiet keeps only
+// what comes after the run.
 
 import { createColors } from 'picocolors';
 import type { CheckResult, CheckStatus, ProgressEvent, RunResults } from '../results.js';
+import { coverageSentence } from './coverage-text.js';
 import { ProgressDisplay } from './progress.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
@@ -98,6 +100,8 @@ export function consoleReporter(opts: ReporterOptions = {}): Reporter {
       }
       if (results.interrupted) write(c.yellow('run interrupted: the reports hold what was checked so far'));
       write(`${counts(results.summary)}  ${c.dim(`· ${results.requests} requests · ${(results.durationMs / 1000).toFixed(1)} s`)}`);
+      const judged = coverageSentence(results.coverage, 8);
+      if (judged) write(c.dim(judged));
       const verdict = results.verdict ?? (results.exitCode === 0 ? 'no contract failure' : 'failed');
       write(results.exitCode === 0 ? c.green(c.bold(`PASS: ${verdict}`)) : c.red(c.bold(`FAIL (exit ${results.exitCode}): ${verdict}`)));
       write(c.dim(`reports: ${dir}`));

@@ -2,7 +2,8 @@
 // from the injected RunResults with DOM calls only (textContent: no markup from data): problems
 // first — failed, errored and warned checks grouped by family and clause, clauses with problems
 // open — while passed and skipped checks stay folded per clause; filters by status, family and
-// text; the clause × endpoint matrix (a click filters to that cell); a copy button per curl line;
+// text; the clause × endpoint matrix (a click filters to that cell; each clause says whether
+// dedicated checks or schema conformance alone judged it); a copy button per curl line;
 // a print view that unfolds the problems and drops the controls.
 
 export const HTML_SCRIPT = `
@@ -117,7 +118,8 @@ export const HTML_SCRIPT = `
       var n = counts(checks), hasProblem = n.failed + n.errored + n.warned > 0;
       var ci = info[clause] || { level: '', summary: '' };
       var d = el('details', { class: 'clause' + (hasProblem ? ' problem' : '') + (hasProblem && !n.failed && !n.errored ? ' only-warned' : '') }, [
-        el('summary', {}, [el('b', { class: 'mono', text: clause }), el('span', { class: 'muted', text: ci.level }), el('span', { class: 'clause-title', text: ci.summary }), countSpans(n)])]);
+        el('summary', {}, [el('b', { class: 'mono', text: clause }), el('span', { class: 'muted', text: ci.level }), el('span', { class: 'clause-title', text: ci.summary }), countSpans(n),
+          ci.judged === 'schema only' ? el('span', { class: 'judged schema-only', text: 'schema only', title: judgedTitle(ci) }) : null])]);
       d.dataset.clause = clause;
       if (hasProblem) d.open = true;
       var body = el('div', { class: 'clause-body' });
@@ -177,20 +179,33 @@ export const HTML_SCRIPT = `
   apply();
 
   // ---- coverage matrix: clause rows × endpoint columns, the worst status coloured, counts on hover ----
+  function total(n, fallback) { return n ? STATUSES.reduce(function (a, s) { return a + (n[s] || 0); }, 0) : fallback; }
+  function judgedTitle(row) {
+    var d = row.dedicated || row, sc = row.schema || {};
+    function list(n) { return STATUSES.filter(function (s) { return n[s]; }).map(function (s) { return n[s] + ' ' + s; }).join(', ') || 'none'; }
+    return 'dedicated checks: ' + list(d) + ' · schema conformance: ' + list(sc);
+  }
   var endpoints = Array.from(new Set(model.checks.map(function (c) { return c.endpoint; }))).sort();
   var cell = {};
   model.checks.forEach(function (c) { var k = c.clause + ' ' + c.endpoint; (cell[k] = cell[k] || []).push(c); });
   var table = $('matrix');
-  table.appendChild(el('thead', {}, [el('tr', {}, [el('th', {}, [el('div', { text: 'clause' })]), el('th', {}, [el('div', { text: 'checks' })])]
+  table.appendChild(el('thead', {}, [el('tr', {}, [el('th', {}, [el('div', { text: 'clause' })]), el('th', { title: 'dedicated checks of the clause' }, [el('div', { text: 'checks' })]), el('th', { title: 'schema conformance results filed under the clause' }, [el('div', { text: 'schema' })]), el('th', {}, [el('div', { text: 'judged by' })])]
     .concat(endpoints.map(function (e) { return el('th', { title: e }, [el('div', { text: e })]); })))]));
   var tbody = el('tbody');
   model.coverage.forEach(function (row) {
-    var tr = el('tr', {}, [el('th', { title: row.summary, class: row.failed || row.errored ? 'failed' : row.warned ? 'warned' : '', text: row.clause + ' ' + row.level }), el('td', { class: 'total', text: String(row.checks) })]);
+    var judged = row.judged || 'dedicated';
+    var tr = el('tr', {}, [el('th', { title: row.summary, class: row.failed || row.errored ? 'failed' : row.warned ? 'warned' : '', text: row.clause + ' ' + row.level }), el('td', { class: 'total', text: String(total(row.dedicated, row.checks)), title: judgedTitle(row) }),
+      el('td', { class: 'total', text: String(total(row.schema, 0)), title: judgedTitle(row) }),
+      el('td', { class: 'judged ' + judged.replace(' ', '-'), text: judged, title: judgedTitle(row) })]);
+    tr.dataset.judged = judged;
     endpoints.forEach(function (e) {
       var list = cell[row.clause + ' ' + e];
       if (!list) { tr.appendChild(el('td', { class: 'none' })); return; }
       var n = counts(list), w = worst(list);
-      var td = el('td', { class: 'cell ' + w, text: SYMBOL[w], title: row.clause + ' × ' + e + ': ' + STATUSES.filter(function (s) { return n[s]; }).map(function (s) { return n[s] + ' ' + s; }).join(', ') });
+      // passes of schema conformance alone do not show the clause's rule was checked on this endpoint
+      var schemaOnly = w === 'passed' && !list.some(function (c) { return !c.schema && c.status === 'passed'; });
+      var tip = row.clause + ' × ' + e + ': ' + STATUSES.filter(function (s) { return n[s]; }).map(function (s) { return n[s] + ' ' + s; }).join(', ') + (schemaOnly ? ' (schema conformance only)' : '');
+      var td = el('td', { class: 'cell ' + w + (schemaOnly ? ' schema-only' : ''), text: schemaOnly ? 's' : SYMBOL[w], title: tip });
       td.dataset.status = w;
       td.addEventListener('click', function () { $('text-filter').value = row.clause + ':' + e + ':'; $('family-filter').value = ''; apply(); $('findings-section').scrollIntoView(); });
       tr.appendChild(td);

@@ -48,6 +48,9 @@ export const HTML_STYLE = `
   .matrix td.none { background: #fafbfc; cursor: default; }
   .matrix td.cell.passed { background: var(--c-passed); } .matrix td.cell.failed { background: var(--c-failed); } .matrix td.cell.warned { background: var(--c-warned); }
   .matrix td.cell.skipped { background: var(--c-skipped); } .matrix td.cell.errored { background: var(--c-errored); }
+  .matrix td.cell.schema-only { background: repeating-linear-gradient(135deg, var(--c-passed) 0 3px, #fff 3px 6px); }
+  .matrix td.judged { text-align: left; padding: 0 6px; font-size: 11px; white-space: nowrap; color: var(--muted); }
+  .judged.schema-only { font-style: italic; color: #9a6700; } .judged.not-checked { color: #8c959f; }
   .matrix td.total { font-variant-numeric: tabular-nums; text-align: right; padding: 0 6px; font-size: 12px; color: var(--muted); }
   .legend span { display: inline-block; padding: 0 8px; margin-right: 6px; border-radius: 3px; font-size: 12px; }
   .hidden { display: none !important; }

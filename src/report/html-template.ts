@@ -38,6 +38,8 @@ export const HTML_TEMPLATE = `<!doctype html>
 <section id="coverage-section">
   <h2>Coverage: clause × endpoint</h2>
   <p class="muted legend">Each cell: the worst status of the checks citing that clause on that endpoint; hover for the counts, click to list them.
+    "checks" counts the clause's dedicated checks, "schema" its schema conformance results; "judged by": <i>dedicated</i> when a check of the clause's own rule passed, failed or warned; <i>schema only</i> when only schema conformance
+    judged it (the body's shape, not the rule: a striped cell marked s); <i>not checked</i> when its checks skipped or errored.
     <span style="background:var(--c-failed)">failed</span><span style="background:var(--c-errored)">errored</span><span style="background:var(--c-warned)">warned</span><span style="background:var(--c-passed)">passed</span><span style="background:var(--c-skipped)">skipped</span></p>
   <table class="matrix" id="matrix"></table>
 </section>

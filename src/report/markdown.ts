@@ -1,5 +1,6 @@
 // summary.md: the run as a short markdown page for where CI users read — a job summary
-// ($GITHUB_STEP_SUMMARY via --summary-file) or a PR comment. Verdict, counts, setup problems,
+// ($GITHUB_STEP_SUMMARY via --summary-file) or a PR comment. Verdict, counts, the clauses judged
+// by dedicated checks / by schema conformance only / not at all, setup problems,
 // failures grouped by clause (endpoint and a one-line message each), warnings, tool errors, the
 // baseline's new/fixed entries and a link to report.html. Capped so it fits a PR comment: every
 // list stops at its cap and says how many more there are.
@@ -7,6 +8,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult, RunResults } from '../results.js';
+import { coverageSentence } from './coverage-text.js';
 import { appendSummary, capped, mdCode, mdText, oneLine } from './markdown-text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
@@ -78,6 +80,8 @@ export function renderMarkdown(results: RunResults, link: MarkdownLink, limits: 
   );
   out.push('| passed | failed | warned | skipped | errored |', '|---:|---:|---:|---:|---:|');
   out.push(`| ${s.passed} | ${s.failed} | ${s.warned} | ${s.skipped} | ${s.errored} |`, '');
+  const judged = coverageSentence(results.coverage, 12, mdCode);
+  if (judged) out.push(`${judged}.`, '');
 
   if (results.setup.length) {
     out.push('### Setup problems', '');

@@ -40,6 +40,7 @@ export const FAULTS = [
   { id: 'err-unknown-discount-wrong-field', clause: 'ERR-04', title: 'an unknown discount code gives 422 whose errors entry names field `code`, not `discountCode`' },
   { id: 'err-cancel-other-status-400', clause: 'ERR-04', title: 'PUT /orders/{id} with a status other than CANCELLED answers 400 where row 26 documents 422' },
   { id: 'err-line-item-quantity-400', clause: 'ERR-04', title: 'PUT /carts/{id}/line-items/{id} with quantity < 1 answers 400 OUT_OF_RANGE where row 19 documents 422' },
+  { id: 'err-500-collections-limit-1', clause: 'ERR-07', title: 'GET /collections?limit=1 crashes with 500 (the one-item page the {collectionId} source asks for)' },
   // FMT
   { id: 'fmt-float-cent-amount-variants', clause: 'FMT-01', title: 'variant prices carry centAmount in dollars as a float (19.99)' },
   { id: 'fmt-nzd-fraction-digits-3', clause: 'FMT-01', title: 'NZD money (product prices[], NZD carts) says fractionDigits 3' },

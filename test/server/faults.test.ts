@@ -66,6 +66,7 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     const c = await cartWith(p);
     return (await p.api.req('PUT', `/carts/${c.id}/line-items/${c.lineItems[0].id}`, { token: p.t0, body: { quantity: 0 } })).status !== 422;
   },
+  'err-500-collections-limit-1': async ({ api }) => (await api.get('/collections?limit=1')).status === 500 && (await api.get('/collections?limit=2')).status === 200,
   'srt-sorted-empty': async ({ api }) => (await api.get('/products?sort=name:asc')).body.total === 0,
   'flt-and-empty': async ({ api }) => (await api.get('/products?filter[status]=active&filter[inStock]=true')).body.total === 0,
   'auth-missing-check-writes': async ({ api }) => (await api.req('PUT', '/orders/ord-0001', { body: { status: 'CANCELLED' } })).status !== 401,
