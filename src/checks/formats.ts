@@ -5,9 +5,10 @@
 
 import type { Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
-import type { CheckContext, CheckDef } from './types.js';
+import type { CheckContext, CheckDef, JudgeScope } from './types.js';
 import { answered, isObject, readable, sendOp } from './assert.js';
 import { decimalMoneyProblem, minorUnit } from './money.js';
+import { everyAnswerChecks } from './run-wide.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -28,7 +29,8 @@ async function bodyOf(ctx: CheckContext): Promise<Exchange> {
 }
 
 
-export type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
+/** A judge of one node of a body; the run-wide log (src/engine/answer-log.ts) runs the same judges over every answer. */
+export type Judge = (ctx: JudgeScope, node: unknown, ptr: string, key: string) => string | undefined;
 
 export const money: Judge = (ctx, node, ptr) => {
   const m = ctx.contract.conventions.money;
@@ -51,13 +53,21 @@ export const money: Judge = (ctx, node, ptr) => {
 
 /** pack.yaml `timestamps`: a field name, or a pattern written /…/ ('/At$/'). */
 function isTimestampField(fields: readonly string[], key: string): boolean {
-  return fields.some((f) => (/^\/.*\/$/.test(f) ? new RegExp(f.slice(1, -1)).test(key) : f === key));
+  return fields.some((f) => (/^\/.*\/$/.test(f) ? compiled(f.slice(1, -1)).test(key) : f === key));
+}
+
+/** Patterns of the pack, compiled once: the judges run on every node of every answer. */
+const patterns = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 export const timestamp: Judge = (ctx, node, _ptr, key) => {
   const t = ctx.contract.conventions.timestamps;
   if (!(t ? isTimestampField(t.fields, key) : /At$/.test(key)) || node === null) return undefined;
-  const pattern = t ? new RegExp(t.pattern) : TIMESTAMP;
+  const pattern = t ? compiled(t.pattern) : TIMESTAMP;
   if (typeof node !== 'string' || !pattern.test(node) || Number.isNaN(Date.parse(node))) {
     return `${key} ${JSON.stringify(node)} is not a UTC timestamp matching ${pattern.source}`;
   }
@@ -66,12 +76,25 @@ export const timestamp: Judge = (ctx, node, _ptr, key) => {
   return undefined;
 };
 
-const localized: Judge = (ctx, node, ptr) => {
+/** Per operation: the pointers of its declared LocalizedString fields and the pattern of a result item's pointer (made once: judged on every node). */
+const localizedFields = new WeakMap<Operation, { fields: string[]; item: RegExp }>();
+function localizedOf(ctx: JudgeScope): { fields: string[]; item: RegExp } | undefined {
+  const op = ctx.op;
+  if (!op) return undefined;
+  let got = localizedFields.get(op);
+  if (!got) {
+    const fields = [...op.sort, ...op.filters].filter((f) => f.type === 'localizedString').map((f) => f.pointer);
+    got = { fields, item: new RegExp(`^/${ctx.contract.conventions.paging.envelope.results}/\\d+(/.*)$`) };
+    localizedFields.set(op, got);
+  }
+  return got;
+}
+
+export const localized: Judge = (ctx, node, ptr) => {
   // fields the catalogue declares as LocalizedString (x-sort / x-filters) in each result item
-  const fields = [...ctx.op!.sort, ...ctx.op!.filters].filter((f) => f.type === 'localizedString').map((f) => f.pointer);
-  const results = ctx.contract.conventions.paging.envelope.results;
-  const m = new RegExp(`^/${results}/\\d+(/.*)$`).exec(ptr);
-  if (m && fields.includes(m[1]!)) {
+  const declared = localizedOf(ctx);
+  const m = declared?.fields.length ? declared.item.exec(ptr) : null;
+  if (m && declared!.fields.includes(m[1]!)) {
     const issue = ctx.validateShape('LocalizedString', node)[0];
     if (issue) return `${JSON.stringify(node)} is not a LocalizedString: ${issue.pointer || '(root)'} ${issue.message}`;
   }
@@ -133,6 +156,8 @@ export const formatChecks: CheckDef[] = [
   walkCheck('FMT-02', 'timestamps-utc', 'every ...At field is an RFC 3339 UTC timestamp ending in Z', timestamp),
   walkCheck('FMT-03', 'localized-strings', 'LocalizedString fields are objects of language tags to strings', localized),
   walkCheck('FMT-04', 'ids-versions', 'ids are strings, versions integers >= 1, createdAt <= lastModifiedAt', ids),
+  // every node of every answer of the run, whichever family sent it (src/engine/answer-log.ts)
+  ...everyAnswerChecks(['FMT-01', 'FMT-02', 'FMT-03', 'FMT-04']),
   walkCheck('CART-01', 'one-currency', 'a cart read back has one currency throughout', oneCurrency, (op) => readable(op) && op.clauses.includes('CART-01')),
 ];
 

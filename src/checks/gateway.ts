@@ -6,13 +6,13 @@
 
 import type { Exchange, RequestSpec } from '../http/types.js';
 import { answered } from './assert.js';
-import type { CheckContext, CheckDef } from './types.js';
+import type { CheckContext, CheckDef, JudgeScope } from './types.js';
 
 export const GATEWAY: ReadonlySet<number> = new Set([502, 503, 504]);
 const MAX_RESENT = 10;
 
 /** A 5xx status the exchange's operation documents with a body of its own (not the envelope). */
-export function documentedServerStatus(ctx: CheckContext, ex: Exchange): boolean {
+export function documentedServerStatus(ctx: JudgeScope, ex: Exchange): boolean {
   const status = ex.response?.status ?? 0;
   if (status < 500 || !ex.operationId) return false;
   const op = ctx.contract.operations.find((o) => o.operationId === ex.operationId);
@@ -20,7 +20,7 @@ export function documentedServerStatus(ctx: CheckContext, ex: Exchange): boolean
 }
 
 /** An answer the envelope judges (ERR-01..03) read: any 4xx/5xx but to HEAD and documented 5xx bodies. */
-export function judgedErrorAnswer(ctx: CheckContext, ex: Exchange): boolean {
+export function judgedErrorAnswer(ctx: JudgeScope, ex: Exchange): boolean {
   return (ex.response?.status ?? 0) >= 400 && ex.request.method !== 'HEAD' && !documentedServerStatus(ctx, ex);
 }
 

@@ -10,6 +10,7 @@ import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { correlationHeader } from './conventions.js';
+import { everyAnswerChecks } from './run-wide.js';
 import { freshLogin } from './flows.js';
 import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 
@@ -266,6 +267,8 @@ export const headerChecks: CheckDef[] = [
   { slug: 'correlation-echo-on-error', clause: 'HDR-04', title: 'an error response echoes the Correlation-Id', endpoint: '*', run: (ctx) => correlationEcho(ctx, viaUnknownRoute(ctx)) },
   { slug: 'correlation-generated', clause: 'HDR-05', title: 'without Correlation-Id the response carries a generated UUID', appliesTo: readable, run: correlationGenerated },
   { slug: 'cache-control-private', clause: 'HDR-07', title: 'customer data is not publicly cacheable', appliesTo: (op) => readable(op) && op.pii, run: notPubliclyCacheable },
+  // every answer of the run, whichever family sent it (src/engine/answer-log.ts)
+  ...everyAnswerChecks(['HDR-01', 'HDR-03', 'HDR-04', 'HDR-05']),
   // last: it deletes resources (its own)
   { slug: 'no-content-empty', clause: 'HDR-06', title: 'a 204 has an empty body', writes: true, appliesTo: deletes204, run: noContent },
   {

@@ -125,7 +125,8 @@ export class CheckRuntime {
         run: () => this.runInstance(inst),
         ifAborted: () => neverStarted(inst, this.cause),
         exclusive: inst.def.exclusive,
-        atEnd: inst.def.atEnd,
+        atEnd: Boolean(inst.def.atEnd),
+        last: inst.def.atEnd === 'last',
         // stateful flows of one family and endpoint one at a time; different endpoints work on resources of their own
         serial: stateful ? laneOf(inst) : undefined,
         afterReaders: stateful,
@@ -340,6 +341,11 @@ export class CheckRuntime {
         const headers: Record<string, string> = { [contract.conventions.headers.apiVersion]: run.apiVersion, ...(credential ? { [credential[0]]: credential[1] } : {}) };
         for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== null) headers[k] = v;
         return rawRequest(`${run.target.baseUrl}${spec.path}`, method, headers, run.timeoutMs);
+      },
+      runWide: (clause) => {
+        const log = this.services.answers;
+        if (log.toolError) throw new Error(log.toolError);
+        return log.tally(clause);
       },
       credentials: (who) => {
         const c = run.credentials[who];

@@ -5,6 +5,7 @@
 // answer within the body limit and the request's total deadline (reader.ts), and returns the
 // recorded Exchange. Checks never build clients, retry, log in or redact themselves.
 
+import { randomUUID } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { AuthScheme } from '../contract/types.js';
 import { MissingCredentialError } from './errors.js';
@@ -35,6 +36,13 @@ export interface ClientOptions {
   login?: { method: string; path: string };
   /** the logout operation: on production only to end a session the run opened (endSessions) */
   logout?: { method: string; path: string };
+  /**
+   * The header naming a request for tracing (conventions.headers.correlationId): a fresh value on
+   * every state-changing request and on every other read, so that the run-wide judges see both a
+   * server's echo (HDR-04) and its generated ids (HDR-05) on every kind of traffic, and a failed
+   * write can be found in the server's logs. A spec's own header (or null) wins.
+   */
+  correlationId?: { header: string };
   /** contract matcher: operationId of a concrete request */
   match?: (method: string, pathWithQuery: string) => string | undefined;
   retry?: Partial<RetryOptions>;
@@ -108,6 +116,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
   let recordedBytes = 0;
   let seq = 0;
   let count = 0;
+  let reads = 0;
 
   const isOp = (op: { method: string; path: string } | undefined, method: string, path: string) =>
     Boolean(op && op.method.toUpperCase() === method && path.split('?')[0] === `${basePath}${op.path}`);
@@ -131,6 +140,10 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       body = JSON.stringify(spec.json);
     }
     if (spec.body !== undefined) body = spec.body;
+    if (options.correlationId && (!(method === 'GET' || method === 'HEAD') || reads++ % 2 === 1)) {
+      // mixed case: a server that changes the case of the echo is seen
+      headers[options.correlationId.header] = `StorefrontCheck-${randomUUID()}`;
+    }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
       if (value !== null) headers[name] = value;

@@ -1,0 +1,108 @@
+// The run-wide exchange log: every exchange the run's client completes, whichever check sent it,
+// is folded through the answer judges (src/checks/answer-judges.ts) as it arrives. Per clause it
+// keeps counts (answers judged, failed; per operation and status) and the first few failing
+// answers — never the exchanges themselves, so a run of any length is judged in bounded memory
+// (the client's own exchanges() keeps only the last 2,000). The checks of src/checks/run-wide.ts
+// and the atEnd judges of errors.ts read the tallies through ctx.runWide.
+
+import { ANSWER_JUDGES, NODE_JUDGES, NOT_MINE, judgesFor, type AnswerJudge, type NodeJudge, type Verdict } from '../checks/answer-judges.js';
+import { answered } from '../checks/assert.js';
+import { walk } from '../checks/formats.js';
+import { CheckFailure, CheckSkip, type JudgeScope, type RunWideTally } from '../checks/types.js';
+import type { ContractPack, Operation } from '../contract/types.js';
+import type { Exchange } from '../http/types.js';
+import { getValidator } from '../validation/validator.js';
+
+/** Failing answers kept per clause as evidence. */
+const MAX_OFFENDERS = 3;
+
+interface Tally extends RunWideTally {
+  offenders: Array<{ message: string; exchange: Exchange }>;
+  byAnswer: Map<string, { judged: number; failed: number }>;
+}
+
+export class AnswerLog {
+  private readonly answerJudges: AnswerJudge[];
+  private readonly nodeJudges: NodeJudge[];
+  private readonly tallies = new Map<string, Tally>();
+  private readonly base: Omit<JudgeScope, 'op'>;
+
+  constructor(private readonly contract: ContractPack) {
+    this.answerJudges = judgesFor(contract, ANSWER_JUDGES);
+    this.nodeJudges = judgesFor(contract, NODE_JUDGES);
+    for (const j of [...this.answerJudges, ...this.nodeJudges]) this.tallies.set(j.clause, { clause: j.clause, judged: 0, failed: 0, offenders: [], byAnswer: new Map() });
+    this.base = {
+      contract,
+      validateShape: (name, value) => getValidator(contract).validateShape(name, value),
+      fail: (message, ...evidence) => {
+        throw new CheckFailure(message, evidence);
+      },
+      skip: (reason) => {
+        throw new CheckSkip(reason);
+      },
+    };
+  }
+
+  /** Judge one completed exchange (no response: nothing to judge). */
+  judge(ex: Exchange): void {
+    if (!ex.response) return;
+    const op = ex.operationId ? this.operation(ex.operationId) : undefined;
+    const scope: JudgeScope = { ...this.base, op };
+    const key = `${ex.request.method} ${op?.path ?? '(no operation)'} ${ex.response.status}`;
+    for (const j of this.answerJudges) this.record(j.clause, key, ex, j.judge(scope, ex));
+    // FMT: every node of every JSON body; a body cut at --max-body is not what the target sent
+    const json = ex.response.json;
+    if (!this.nodeJudges.length || json === undefined || ex.response.truncated || ex.request.method === 'HEAD') return;
+    const found = new Map<string, string>();
+    walk(json, (node, ptr, name) => {
+      for (const j of this.nodeJudges) {
+        if (found.has(j.clause)) continue;
+        const bad = j.node(scope, node, ptr, name);
+        if (bad) found.set(j.clause, `where ${ptr || '(root)'}: ${bad}`);
+      }
+    });
+    for (const j of this.nodeJudges) {
+      const bad = found.get(j.clause);
+      this.record(j.clause, key, ex, bad === undefined ? undefined : `${answered(ex)} ${bad} (${j.clause})`);
+    }
+  }
+
+  /**
+   * judge(), for the client's onExchange: a judge that throws is the tool's failure, not the
+   * API's, and must not fail the request of the check that sent it; the run-wide check reports it.
+   */
+  observe(ex: Exchange): void {
+    try {
+      this.judge(ex);
+    } catch (err) {
+      this.toolError ??= `a run-wide judge failed on ${ex.request.method} ${ex.request.url}: ${(err as Error).message}`;
+    }
+  }
+
+  /** The first failure of a judge itself (the tool's), if any. */
+  toolError?: string;
+
+  /** The tally of a judge by its library clause id, or undefined when the judge does not fit the pack. */
+  tally(clause: string): RunWideTally | undefined {
+    return this.tallies.get(clause);
+  }
+
+  private record(clause: string, key: string, ex: Exchange, verdict: Verdict): void {
+    if (verdict === NOT_MINE) return;
+    const t = this.tallies.get(clause)!;
+    let row = t.byAnswer.get(key);
+    if (!row) t.byAnswer.set(key, (row = { judged: 0, failed: 0 }));
+    t.judged++;
+    row.judged++;
+    if (verdict === undefined) return;
+    t.failed++;
+    row.failed++;
+    if (t.offenders.length < MAX_OFFENDERS) t.offenders.push({ message: verdict, exchange: ex });
+  }
+
+  private readonly ops = new Map<string, Operation | undefined>();
+  private operation(id: string): Operation | undefined {
+    if (!this.ops.has(id)) this.ops.set(id, this.contract.operations.find((o) => o.operationId === id));
+    return this.ops.get(id);
+  }
+}
