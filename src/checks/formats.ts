@@ -14,9 +14,17 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Visit every node of a JSON value with its JSON pointer and key. */
 export function walk(value: unknown, visit: (node: unknown, ptr: string, key: string) => void, ptr = '', key = ''): void {
+  // plain loops: the run-wide log walks every body of a run
   visit(value, ptr, key);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${ptr}/${i}`, String(i)));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, visit, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(value[i], visit, `${ptr}/${i}`, String(i));
+    return;
+  }
+  for (const k in value) {
+    const escaped = k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
+    walk((value as Record<string, unknown>)[k], visit, `${ptr}/${escaped}`, k);
+  }
 }
 
 /** The body of op (a full page for paged ops), fetched once per worker for all format checks. */
@@ -99,25 +107,30 @@ export const localized: Judge = (ctx, node, ptr) => {
     if (issue) return `${JSON.stringify(node)} is not a LocalizedString: ${issue.pointer || '(root)'} ${issue.message}`;
   }
   // any object keyed by language tags is one: every value a string
-  if (isObject(node) && Object.keys(node).length && Object.keys(node).every((k) => /^[a-z]{2}-[A-Z]{2}$/.test(k))) {
+  if (!isObject(node)) return undefined;
+  const keys = Object.keys(node);
+  if (keys.length && keys.every((k) => LANGUAGE_TAG.test(k))) {
     const bad = Object.entries(node).find(([, v]) => typeof v !== 'string');
     if (bad) return `locale ${bad[0]} maps to ${JSON.stringify(bad[1])}, not a string`;
   }
   return undefined;
 };
 
+const LANGUAGE_TAG = /^[a-z]{2}-[A-Z]{2}$/;
+
 export const ids: Judge = (_ctx, node, _ptr, key) => {
-  if (key === 'id' || /[a-z]Id$/.test(key)) {
+  if (key === 'id' || (key.endsWith('Id') && /[a-z]Id$/.test(key))) {
     if (node !== null && typeof node !== 'string') return `${key} ${JSON.stringify(node)} is not a string`;
-  } else if (/[a-z]Ids$/.test(key)) {
+  } else if (key.endsWith('Ids') && /[a-z]Ids$/.test(key)) {
     if (!Array.isArray(node) || node.some((v) => typeof v !== 'string')) return `${key} ${JSON.stringify(node)} is not an array of string ids`;
   }
+  if (!isObject(node)) return undefined;
   // a resource (an object with an id) that carries a version
-  if (isObject(node) && 'id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
+  if ('id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
     return `version ${JSON.stringify(node.version)}; a resource's version is an integer >= 1`;
   }
   for (const later of ['lastModifiedAt', 'updatedAt']) {
-    if (isObject(node) && typeof node.createdAt === 'string' && typeof node[later] === 'string' && Date.parse(node.createdAt) > Date.parse(node[later] as string)) {
+    if (typeof node.createdAt === 'string' && typeof node[later] === 'string' && Date.parse(node.createdAt) > Date.parse(node[later] as string)) {
       return `createdAt ${node.createdAt} is after ${later} ${String(node[later])}`;
     }
   }
