@@ -99,6 +99,8 @@ export interface CheckContext {
    * not fit the pack or the runtime keeps no log.
    */
   runWide?(clause: string): RunWideTally | undefined;
+  /** the run's gateway answers so far, from the same log (gateway.ts sends them again at the end) */
+  gatewayAnswers?(): GatewayLog;
 }
 
 /**
@@ -117,6 +119,14 @@ export interface RunWideTally {
   offenders: ReadonlyArray<{ message: string; exchange: Exchange }>;
   /** answers judged and failed per 'METHOD /path/template STATUS' */
   byAnswer: ReadonlyMap<string, { judged: number; failed: number }>;
+}
+
+/** GET/HEAD requests of the run answered 502/503/504 (the first few distinct ones), and whether anything answered below 500. */
+export interface GatewayLog {
+  met: Exchange[];
+  /** distinct requests met */
+  count: number;
+  healthy: boolean;
 }
 
 export interface CheckDef {

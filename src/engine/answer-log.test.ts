@@ -101,6 +101,18 @@ describe('the log', () => {
     expect([t.judged, t.failed]).toEqual([2, 1]);
   });
 
+  test('keeps the GET/HEAD requests answered 502/503/504 for gateway.ts, once each, not a documented 503', () => {
+    const log = new AnswerLog(bff);
+    log.observe(exchange({ path: '/orders?sort=status:asc', status: 503, body: { error: 'Service Unavailable' } }));
+    log.observe(exchange({ path: '/orders?sort=status:asc', status: 503, body: { error: 'Service Unavailable' } }));
+    log.observe(exchange({ method: 'POST', path: '/carts', status: 502 }));
+    log.observe(exchange({ path: '/health/ready', op: 'healthReady', status: 503, body: { status: 'DOWN' } }));
+    expect(log.gateway.met.map((ex) => ex.request.url)).toEqual(['http://127.0.0.1:1/orders?sort=status:asc']);
+    expect([log.gateway.count, log.gateway.healthy]).toEqual([1, false]);
+    log.observe(exchange({ body: {} }));
+    expect(log.gateway.healthy).toBe(true);
+  });
+
   test('an answer without a response is nothing to judge', () => {
     const log = new AnswerLog(bff);
     log.observe({ ...exchange({}), response: undefined, error: { code: 'ECONNRESET', message: 'reset' } });

@@ -8,13 +8,16 @@
 import { ANSWER_JUDGES, NODE_JUDGES, NOT_MINE, judgesFor, type AnswerJudge, type NodeJudge, type Verdict } from '../checks/answer-judges.js';
 import { answered } from '../checks/assert.js';
 import { walk } from '../checks/formats.js';
-import { CheckFailure, CheckSkip, type JudgeScope, type RunWideTally } from '../checks/types.js';
+import { GATEWAY, documentedServerStatus } from '../checks/gateway.js';
+import { CheckFailure, CheckSkip, type GatewayLog, type JudgeScope, type RunWideTally } from '../checks/types.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
 import { getValidator } from '../validation/validator.js';
 
 /** Failing answers kept per clause as evidence. */
 const MAX_OFFENDERS = 3;
+/** Distinct GET/HEAD requests answered 502/503/504 kept for gateway.ts to send again. */
+const MAX_GATEWAY = 10;
 
 interface Tally extends RunWideTally {
   offenders: Array<{ message: string; exchange: Exchange }>;
@@ -49,6 +52,7 @@ export class AnswerLog {
     const op = ex.operationId ? this.operation(ex.operationId) : undefined;
     const scope: JudgeScope = { ...this.base, op };
     const key = `${ex.request.method} ${op?.path ?? '(no operation)'} ${ex.response.status}`;
+    this.noteGateway(scope, ex);
     for (const j of this.answerJudges) this.record(j.clause, key, ex, j.judge(scope, ex));
     // FMT: every node of every JSON body; a body cut at --max-body is not what the target sent
     const json = ex.response.json;
@@ -82,9 +86,25 @@ export class AnswerLog {
   /** The first failure of a judge itself (the tool's), if any. */
   toolError?: string;
 
+  /** What gateway.ts sends again at the end: the first distinct GET/HEAD answered 502/503/504, their count, and whether anything answered below 500. */
+  readonly gateway: GatewayLog = { met: [], count: 0, healthy: false };
+  private readonly gatewayKeys = new Set<string>();
+
   /** The tally of a judge by its library clause id, or undefined when the judge does not fit the pack. */
   tally(clause: string): RunWideTally | undefined {
     return this.tallies.get(clause);
+  }
+
+  private noteGateway(scope: JudgeScope, ex: Exchange): void {
+    const status = ex.response!.status;
+    if (status < 500) this.gateway.healthy = true;
+    if (!GATEWAY.has(status) || !['GET', 'HEAD'].includes(ex.request.method) || documentedServerStatus(scope, ex)) return;
+    const request = `${ex.request.method} ${ex.request.url}`;
+    if (this.gatewayKeys.has(request)) return;
+    this.gateway.count++;
+    if (this.gatewayKeys.size >= MAX_GATEWAY) return;
+    this.gatewayKeys.add(request);
+    this.gateway.met.push(ex);
   }
 
   private record(clause: string, key: string, ex: Exchange, verdict: Verdict): void {

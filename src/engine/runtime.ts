@@ -347,6 +347,7 @@ export class CheckRuntime {
         if (log.toolError) throw new Error(log.toolError);
         return log.tally(clause);
       },
+      gatewayAnswers: () => this.services.answers.gateway,
       credentials: (who) => {
         const c = run.credentials[who];
         return c ? { email: c.email, password: c.password, captcha: c.recaptchaToken } : undefined;
