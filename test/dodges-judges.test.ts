@@ -58,13 +58,15 @@ describe('run-wide judges: a fault on other families\' traffic fails the every-a
 
 describe('the run-wide log', () => {
   test('judges every exchange of the run, not only the client\'s last 2,000', async () => {
-    const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['hdr-version-missing-on-writes'], rateLimits: { default: 100_000, windowMs: 1000 } });
+    const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['hdr-version-missing-on-writes', 'err-code-camel-case-login'], rateLimits: { default: 100_000, windowMs: 1000 } });
     const contract = loadContract('storefront-bff');
     const services = createRunServices({ contract, baseUrl: server.url, production: false, apiVersion: 'v1.0', timeoutMs: 10_000 });
     try {
       // the one faulty answer comes first: a failed login is a write, answered without X-Api-Version
-      const login = await services.client.send({ method: 'POST', path: '/auth/login', json: { email: 'nobody@example.com', password: 'not-the-password-1' } });
-      expect(login.response?.status).toBeGreaterThanOrEqual(400);
+      // and with the code "invalidCredentials"
+      const email = server.customers[0]!.email;
+      const login = await services.client.send({ method: 'POST', path: '/auth/login', json: { emailAddress: email, password: 'not-the-password-1', gRecaptchaResponse: server.recaptchaToken } });
+      expect(login.response?.status).toBe(401);
       for (let sent = 0; sent < 2100; sent += 50) {
         await Promise.all(Array.from({ length: 50 }, () => services.client.send({ method: 'GET', path: '/categories' })));
       }
@@ -73,8 +75,12 @@ describe('the run-wide log', () => {
       expect(t.judged).toBe(2101);
       expect(t.failed).toBe(1);
       expect(t.offenders[0]!.exchange.request.method).toBe('POST');
-      expect(t.offenders[0]!.message).toMatch(/POST \/auth\/login answered 4\d\d without an X-Api-Version header .*\(HDR-03\)/);
+      expect(t.offenders[0]!.message).toMatch(/POST \/auth\/login answered 401 without an X-Api-Version header .*\(HDR-03\)/);
       expect(services.answers.tally('ERR-07')!.judged).toBe(2101);
+      // the error-answer judges (ERR-01..03's envelope checks read them) too
+      const err = services.answers.tally('ERR-02')!;
+      expect([err.judged, err.failed]).toEqual([1, 1]);
+      expect(err.offenders[0]!.message).toMatch(/code "invalidCredentials"; a code is UPPER_SNAKE_CASE \(ERR-02\)/);
     } finally {
       await services.client.close();
       await server.close();
