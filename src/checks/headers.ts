@@ -10,11 +10,10 @@ import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { correlationHeader } from './conventions.js';
+import { JSON_CONTENT_TYPE } from './answer-judges.js';
 import { everyAnswerChecks } from './run-wide.js';
 import { freshLogin } from './flows.js';
 import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
-
-const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 
 function hasJsonBody(ex: Exchange): boolean {
   return Boolean(ex.response && ex.response.text.trim().length > 0 && ex.response.json !== undefined);
@@ -24,7 +23,7 @@ function jsonContentType(ctx: CheckContext, exchanges: readonly Exchange[]): voi
   for (const ex of exchanges) {
     if (!hasJsonBody(ex)) continue;
     const ct = header(ex, 'content-type');
-    if (!ct || !JSON_TYPE.test(ct)) {
+    if (!ct || !JSON_CONTENT_TYPE.test(ct)) {
       ctx.fail(`${answered(ex)} with a JSON body but Content-Type ${JSON.stringify(ct ?? null)}; expected application/json (HDR-01)`, ex);
     }
   }
