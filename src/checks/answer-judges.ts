@@ -1,5 +1,5 @@
 // Judges of one recorded answer, whichever check sent the request: the rules that hold for EVERY
-// response (HDR-01/03/04/05, V2-VER-01, ERR-01/02/03 on error answers, ERR-07, FMT-01..04 on every
+// response (HDR-01/03/04/05, V2-VER-01, V2-AUTH-07, ERR-01/02/03 on error answers, ERR-07, FMT-01..04 on every
 // node of every JSON body). The run-wide log (src/engine/answer-log.ts) folds every exchange of
 // the run through them as it completes; the checks of run-wide.ts report what they found.
 // A judge reads the request as it was actually sent: a version or correlation header the request
@@ -12,6 +12,7 @@ import { codeSnake, envelopeValid, typeFits } from './errors.js';
 import { ids, localized, money, timestamp, type Judge } from './formats.js';
 import { GATEWAY, judgedErrorAnswer } from './gateway.js';
 import { packClause } from './pack-checks.js';
+import { secretFinding, type Secret } from './secrets.js';
 import { CheckFailure, CheckSkip, type JudgeScope } from './types.js';
 
 /** A judge's word on one answer: a finding, PASSED, or NOT_MINE (the answer is not this judge's to judge). */
@@ -19,12 +20,15 @@ export type Verdict = string | typeof PASSED | typeof NOT_MINE;
 export const PASSED = undefined;
 export const NOT_MINE = null;
 
+/** What a run-wide judge reads: a judge's scope, and the run's own secrets (V2-AUTH-07). */
+export type AnswerScope = JudgeScope & { runSecrets: readonly Secret[] };
+
 export interface AnswerJudge {
   /** the library's clause id (mapped to the pack's by pack.yaml clauseMap) */
   clause: string;
   /** the judge fits the pack: its conventions have what it reads */
   fits(contract: ContractPack): boolean;
-  judge(scope: JudgeScope, ex: Exchange): Verdict;
+  judge(scope: AnswerScope, ex: Exchange): Verdict;
 }
 
 /** A judge of every node of a JSON body (FMT): one walk of each body serves them all. */
@@ -116,6 +120,8 @@ export const ANSWER_JUDGES: readonly AnswerJudge[] = [
       return status >= 500 && !GATEWAY.has(status) ? `${answered(ex)}; no request may give a 5xx other than 502/503/504 (ERR-07)` : PASSED;
     },
   },
+  // v2: no answer reflects a secret its request sent, or the run's passwords and test card
+  { clause: 'V2-AUTH-07', fits: always, judge: (s, ex) => secretFinding(s.contract, ex, s.runSecrets) ?? PASSED },
   ...([
     ['ERR-01', envelopeValid],
     ['ERR-02', codeSnake],

@@ -5,7 +5,8 @@
 // (the client's own exchanges() keeps only the last 2,000). The checks of src/checks/run-wide.ts
 // and the atEnd judges of errors.ts read the tallies through ctx.runWide.
 
-import { ANSWER_JUDGES, NODE_JUDGES, NOT_MINE, judgesFor, type AnswerJudge, type NodeJudge, type Verdict } from '../checks/answer-judges.js';
+import { ANSWER_JUDGES, NODE_JUDGES, NOT_MINE, judgesFor, type AnswerJudge, type AnswerScope, type NodeJudge, type Verdict } from '../checks/answer-judges.js';
+import type { Secret } from '../checks/secrets.js';
 import { answered } from '../checks/assert.js';
 import { walk } from '../checks/formats.js';
 import { GATEWAY, documentedServerStatus } from '../checks/gateway.js';
@@ -28,14 +29,16 @@ export class AnswerLog {
   private readonly answerJudges: AnswerJudge[];
   private readonly nodeJudges: NodeJudge[];
   private readonly tallies = new Map<string, Tally>();
-  private readonly base: Omit<JudgeScope, 'op'>;
+  private readonly base: Omit<AnswerScope, 'op'>;
 
-  constructor(private readonly contract: ContractPack) {
+  /** runSecrets: the run's own secrets, searched for in every answer (V2-AUTH-07) */
+  constructor(private readonly contract: ContractPack, runSecrets: readonly Secret[] = []) {
     this.answerJudges = judgesFor(contract, ANSWER_JUDGES);
     this.nodeJudges = judgesFor(contract, NODE_JUDGES);
     for (const j of [...this.answerJudges, ...this.nodeJudges]) this.tallies.set(j.clause, { clause: j.clause, judged: 0, failed: 0, offenders: [], byAnswer: new Map() });
     this.base = {
       contract,
+      runSecrets,
       validateShape: (name, value) => getValidator(contract).validateShape(name, value),
       fail: (message, ...evidence) => {
         throw new CheckFailure(message, evidence);
@@ -50,7 +53,7 @@ export class AnswerLog {
   judge(ex: Exchange): void {
     if (!ex.response) return;
     const op = ex.operationId ? this.operation(ex.operationId) : undefined;
-    const scope: JudgeScope = { ...this.base, op };
+    const scope: AnswerScope = { ...this.base, op };
     const key = `${ex.request.method} ${op?.path ?? '(no operation)'} ${ex.response.status}`;
     this.noteGateway(scope, ex);
     for (const j of this.answerJudges) this.record(j.clause, key, ex, j.judge(scope, ex));

@@ -9,6 +9,7 @@
 // "intermittent (1 of 2)". Transport trouble (429, 502/503/504, expired sessions) is the client's
 // business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
 
+import { runSecrets } from '../checks/secrets.js';
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
 import type { ContractPack } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
@@ -100,6 +101,7 @@ export class CheckRuntime {
       tokens: run.tokens,
       credentials: run.credentials,
       missing: run.missing,
+      runSecrets: runSecrets({ customer: run.credentials.customer?.password, customer2: run.credentials.customer2?.password }, run.target.testCard),
       onExchange: o.onExchange,
     });
     this.scheduler = new Scheduler(o.concurrency);

@@ -11,6 +11,7 @@ import type { Identity } from '../http/interceptors/session.js';
 import { type NamedSecret, Redactor } from '../http/redact.js';
 import { createSessionStore, login, type LoginCredentials, type MutableSessionStore } from '../http/session.js';
 import type { Exchange, HttpClient } from '../http/types.js';
+import type { Secret } from '../checks/secrets.js';
 import { AnswerLog } from './answer-log.js';
 import { ExchangeObserver } from './observe.js';
 
@@ -33,6 +34,8 @@ export interface ServicesInit {
   tokens?: Partial<Record<Identity, string>>;
   credentials?: Partial<Record<'customer' | 'customer2', LoginCredentials>>;
   missing?: Partial<Record<Identity, string>>;
+  /** the run's own secrets (passwords, the test card) the run-wide judges search every answer for (V2-AUTH-07) */
+  runSecrets?: Secret[];
   /** every completed exchange, after the observer saw it */
   onExchange?: (ex: Exchange) => void;
 }
@@ -66,7 +69,7 @@ export function createRunServices(init: ServicesInit): RunServices {
   const auth = contract.conventions.auth;
   const redactor = packRedactor(contract, init.secrets);
   const observer = new ExchangeObserver(contract, redactor);
-  const answers = new AnswerLog(contract);
+  const answers = new AnswerLog(contract, init.runSecrets);
   const loginOp = contract.byId(auth.login.operationId);
   const logoutOp = auth.logout ? contract.byId(auth.logout.operationId) : undefined;
   let client: RunServices['client'] | undefined;
