@@ -128,7 +128,8 @@ export const ANSWER_JUDGES: readonly AnswerJudge[] = [
     ['ERR-03', typeFits],
   ] as const).map(([clause, fn]): AnswerJudge => ({
     clause, fits: always,
-    judge: (s, ex) => (judgedErrorAnswer(s, ex) ? caught(() => fn(s, ex)) : NOT_MINE),
+    // a body cut at --max-body is not the answer the target sent (its check reports the cut)
+    judge: (s, ex) => (judgedErrorAnswer(s, ex) && !ex.response!.truncated ? caught(() => fn(s, ex)) : NOT_MINE),
   })),
 ];
 
