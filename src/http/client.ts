@@ -148,8 +148,8 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
     }
     if (spec.body !== undefined) body = spec.body;
     if (options.correlationId && (!(method === 'GET' || method === 'HEAD') || fnv1a(path) % 2 === 1)) {
-      // mixed case: a server that changes the case of the echo is seen
-      headers[options.correlationId.header] = `StorefrontCheck-${randomUUID()}`;
+      // a UUID, as the header is documented; upper-case, so a server that changes the case of the echo is seen
+      headers[options.correlationId.header] = randomUUID().toUpperCase();
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
