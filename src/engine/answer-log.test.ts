@@ -89,6 +89,14 @@ describe('the log', () => {
     expect(t.byAnswer.get('POST /carts 201')).toEqual({ judged: 5000, failed: 500 });
   });
 
+  test('an offender with a large body is kept cut, not whole', () => {
+    const log = new AnswerLog(bff);
+    log.observe(exchange({ body: { results: Array.from({ length: 3000 }, (_, i) => ({ id: `p-${i}`, name: 'x'.repeat(40) })) }, headers: { 'content-type': 'text/plain' } }));
+    const kept = log.tally('HDR-01')!.offenders[0]!.exchange;
+    expect(kept.response!.text.length).toBe(64 * 1024);
+    expect(kept.response!.json).toBeUndefined();
+  });
+
   test('judges that do not fit the pack do not run: v2 has no correlation header and a version pattern', () => {
     const log = new AnswerLog(v2);
     expect(log.tally('HDR-04')).toBeUndefined();

@@ -19,6 +19,15 @@ import { getValidator } from '../validation/validator.js';
 const MAX_OFFENDERS = 3;
 /** Distinct GET/HEAD requests answered 502/503/504 kept for gateway.ts to send again. */
 const MAX_GATEWAY = 10;
+/** An offender's body is kept up to this many characters (evidence shows less): a few large bodies must not stay alive all run. */
+const KEPT_TEXT = 64 * 1024;
+
+/** The exchange as kept for evidence: a large body cut, through a Buffer (a slice would keep the whole string alive). */
+function kept(ex: Exchange): Exchange {
+  const r = ex.response;
+  if (!r || r.text.length <= KEPT_TEXT) return ex;
+  return { ...ex, response: { ...r, text: Buffer.from(r.text.slice(0, KEPT_TEXT), 'utf8').toString('utf8'), json: undefined } };
+}
 
 interface Tally extends RunWideTally {
   offenders: Array<{ message: string; exchange: Exchange }>;
@@ -107,7 +116,7 @@ export class AnswerLog {
     this.gateway.count++;
     if (this.gatewayKeys.size >= MAX_GATEWAY) return;
     this.gatewayKeys.add(request);
-    this.gateway.met.push(ex);
+    this.gateway.met.push(kept(ex));
   }
 
   private record(clause: string, key: string, ex: Exchange, verdict: Verdict): void {
@@ -120,7 +129,7 @@ export class AnswerLog {
     if (verdict === undefined) return;
     t.failed++;
     row.failed++;
-    if (t.offenders.length < MAX_OFFENDERS) t.offenders.push({ message: verdict, exchange: ex });
+    if (t.offenders.length < MAX_OFFENDERS) t.offenders.push({ message: verdict, exchange: kept(ex) });
   }
 
   private readonly ops = new Map<string, Operation | undefined>();
