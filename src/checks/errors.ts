@@ -1,6 +1,6 @@
 // ERR-01..07: the error envelope and the statuses of errors. A battery of provocations (unknown
 // routes and ids, bad sorts, missing query, no token, malformed and non-JSON bodies, 409 and 422
-// answers) feeds the envelope checks, which then judge every 4xx/5xx the worker has observed.
+// answers) feeds the envelope checks, which then report every 4xx/5xx of the run (the run-wide log).
 
 import type { Operation } from '../contract/types.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
@@ -116,7 +116,6 @@ function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
   const write = WRITE_BATTERIES[ctx.contract.conventions.name] ?? (() => ctx.skip(`pack ${ctx.contract.name} has no write battery`));
   return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => write(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
 }
-
 
 export function envelopeValid(ctx: JudgeScope, ex: Exchange): void {
   expectEnvelope(ctx, ex);

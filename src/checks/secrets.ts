@@ -1,8 +1,9 @@
 // V2-AUTH-07: no response body or header reflects a token the client sent, a password, a full card
 // number or a CVV. A provocation battery (login, a read with the token, a rejected token, a
-// register, a refresh, a registered test card), then the run-wide judge (secretFinding, run on every
-// answer of the run as it came by src/engine/answer-log.ts) is reported (the checks run at the end). Login, refresh and register may return the tokens they issue; a token the
-// request itself carried never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
+// register, a refresh, a registered test card), then the checks (at the end) report the run-wide
+// judge, secretFinding, which src/engine/answer-log.ts ran on every answer of the run as it came.
+// Login, refresh and register may return the tokens they issue; a token the request itself carried
+// never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
 
 import { randomBytes } from 'node:crypto';
 import { answered, isObject } from './assert.js';
