@@ -265,6 +265,8 @@ export const headerChecks: CheckDef[] = [
   { slug: 'correlation-echo-on-post', clause: 'HDR-04', title: 'a POST echoes the Correlation-Id', appliesTo: publicPost, run: (ctx) => correlationEcho(ctx, viaPost(ctx)) },
   { slug: 'correlation-echo-on-error', clause: 'HDR-04', title: 'an error response echoes the Correlation-Id', endpoint: '*', run: (ctx) => correlationEcho(ctx, viaUnknownRoute(ctx)) },
   { slug: 'correlation-generated', clause: 'HDR-05', title: 'without Correlation-Id the response carries a generated UUID', appliesTo: readable, run: correlationGenerated },
+  // the client sends a Correlation-Id on every write (run-wide HDR-04): here a public POST without one
+  { slug: 'correlation-generated-on-post', clause: 'HDR-05', title: 'a POST without Correlation-Id gets a generated UUID, whatever its status', appliesTo: publicPost, run: correlationGenerated },
   { slug: 'cache-control-private', clause: 'HDR-07', title: 'customer data is not publicly cacheable', appliesTo: (op) => readable(op) && op.pii, run: notPubliclyCacheable },
   // every answer of the run, whichever family sent it (src/engine/answer-log.ts)
   ...everyAnswerChecks(['HDR-01', 'HDR-03', 'HDR-04', 'HDR-05']),
