@@ -1,9 +1,10 @@
 // The run-wide exchange log: every exchange the run's client completes, whichever check sent it,
 // is folded through the answer judges (src/checks/answer-judges.ts) as it arrives. Per clause it
-// keeps counts (answers judged, failed; per operation and status) and the first few failing
-// answers — never the exchanges themselves, so a run of any length is judged in bounded memory
-// (the client's own exchanges() keeps only the last 2,000). The checks of src/checks/run-wide.ts
-// and the atEnd judges of errors.ts read the tallies through ctx.runWide.
+// keeps counts (answers judged, failed; per operation and status) and the first three failing
+// answers (bodies cut), and the first GET/HEAD requests met by 502/503/504 — never all the
+// exchanges, so a run of any length is judged in bounded memory (the client's own exchanges() keeps
+// only the last 2,000). The checks of src/checks/run-wide.ts, the atEnd judges of errors.ts and
+// gateway.ts, api-version.ts and secrets.ts read it through ctx.runWide / ctx.gatewayAnswers.
 
 import { ANSWER_JUDGES, NODE_JUDGES, NOT_MINE, judgesFor, type AnswerJudge, type AnswerScope, type NodeJudge, type Verdict } from '../checks/answer-judges.js';
 import type { Secret } from '../checks/secrets.js';
