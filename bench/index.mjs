@@ -11,6 +11,7 @@ const benches = [
   ['server', 'reference server throughput and latency (autocannon)'],
   ['server-v2', 'v2 reference server throughput and latency (autocannon)'],
   ['run', 'full conformance run against the embedded server: wall time and request count'],
+  ['judges', 'the run-wide judges (HDR, ERR, FMT on every answer) over ~1,900 recorded answers: ms per answer'],
   ['load-report', 'load report builder on a generated k6 output of 2M samples: samples/s and peak RSS'],
   ['hostile', 'a run against a target sending a 200 MB body on GET /products: the tool\'s peak RSS (budget 500 MB)'],
   ['journey-cost', 'k6 journey vs a bare script at the same offered load: iteration rate and CPU per iteration (needs K6_BIN)'],

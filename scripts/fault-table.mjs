@@ -1,5 +1,5 @@
 // Runs the suite against the reference server once per fault of the catalogue (restricted to the
-// fault's clause) and prints the detection table; `--write-readme` puts it into README.md between
+// fault's clause, plus the families whose traffic shows it) and prints the detection table; `--write-readme` puts it into README.md between
 // the fault-table markers. The project's tests assert the same detection (test/checks-*.test.ts);
 // this script only renders it. Needs the compiled code: `npm run build`. `--pack storefront-v2`
 // renders the v2 catalogue's table (markers fault-table-v2:start/end).
@@ -28,7 +28,8 @@ async function worker() {
     const r = await runSuites({
       embedded: { faults: [fault.id] },
       config,
-      only: [fault.clause],
+      // a fault on other families' traffic runs with the families whose requests show it (FaultInfo.traffic)
+      only: [fault.clause, ...(fault.traffic ?? [])],
       reporters: ['json'],
       reportDir: mkdtempSync(join(cwd, 'r-')),
       // the BFF's families are all in the registry: run them in-process, fast
@@ -51,7 +52,7 @@ const caught = rows.filter((r) => r.dedicated).length;
 const shorten = (id) => id.split(':').slice(1).join(':');
 const schemaOnly = rows.filter((r) => r.hits.length && !r.dedicated).length;
 const lines = [
-  `${FAULTS.length} faults, ${caught} caught by a failed dedicated check citing the fault's clause (run restricted to that clause)` +
+  `${FAULTS.length} faults, ${caught} caught by a failed dedicated check citing the fault's clause (run restricted to that clause, plus the families whose traffic shows it)` +
     `${schemaOnly ? `; ${schemaOnly} more seen by schema results only, not counted as caught` : ''}; the last column names the dedicated checks that failed.`,
   '',
   '| fault | clause | what it breaks | caught by (failed checks) |',

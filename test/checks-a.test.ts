@@ -80,8 +80,9 @@ describe('families HDR ERR FMT PAG SRT FLT against the reference server', () => 
   }, 300_000);
 
   const faults = FAULTS.filter((f) => FAMILIES.includes(f.clause.split('-')[0]!));
-  test.each(faults.map((f) => [f.id, f.clause] as const))('fault %s is caught by a %s check', async (id, clause) => {
-    const r = await run([clause], { faults: [id] });
+  // a fault on other families' traffic (FaultInfo.traffic) runs with the families whose requests show it
+  test.each(faults.map((f) => [f.id, f.clause, 'traffic' in f ? f.traffic : []] as const))('fault %s is caught by a %s check', async (id, clause, traffic) => {
+    const r = await run([clause, ...traffic], { faults: [id] });
     expectCaught(r, id, clause);
   }, 300_000);
 });

@@ -2,7 +2,7 @@
 // an error envelope (ERR-01) or a paged envelope (PAG). Field names come from the pack's
 // conventions (ctx.contract.conventions), never from constants here, so a second pack plugs in.
 
-import { CheckFailure, CheckSkip, type CheckContext, type CheckDef } from './types.js';
+import { CheckFailure, CheckSkip, type CheckContext, type CheckDef, type JudgeScope } from './types.js';
 import type { Operation } from '../contract/types.js';
 import { describeTruncation } from '../http/reader.js';
 import type { Credential, Exchange, RequestSpec } from '../http/types.js';
@@ -39,7 +39,7 @@ export function excerpt(ex: Exchange, max = 160): string {
 }
 
 /** The status; fails with "Received: 500 / Expected: 200, 404" when it is not one of `allowed`. */
-export function expectStatus(ctx: CheckContext, ex: Exchange, ...allowed: number[]): number {
+export function expectStatus(ctx: JudgeScope, ex: Exchange, ...allowed: number[]): number {
   if (!ex.response) ctx.fail(`${answered(ex)}. Expected: ${allowed.join(', ')}`, ex);
   const status = ex.response.status;
   if (allowed.length && !allowed.includes(status)) {
@@ -74,7 +74,7 @@ export interface EnvelopeExpectation {
 const str = (o: Record<string, unknown>, k: string | undefined) => (k !== undefined && typeof o[k] === 'string' ? (o[k] as string) : undefined);
 
 /** Reads the error envelope (ERR-01) with the pack's field names, without judging it. */
-export function readEnvelope(ctx: CheckContext, ex: Exchange): ErrorEnvelope | undefined {
+export function readEnvelope(ctx: JudgeScope, ex: Exchange): ErrorEnvelope | undefined {
   const e = ctx.contract.conventions.error;
   const b = body(ex);
   if (!isObject(b)) return undefined;
@@ -87,7 +87,7 @@ export function readEnvelope(ctx: CheckContext, ex: Exchange): ErrorEnvelope | u
  * Expects an error answer: the status (when given) and an ERR-01 envelope whose status field equals
  * the HTTP status and whose message is non-empty; optionally a top-level code and an errors entry.
  */
-export function expectEnvelope(ctx: CheckContext, ex: Exchange, want: EnvelopeExpectation = {}): ErrorEnvelope {
+export function expectEnvelope(ctx: JudgeScope, ex: Exchange, want: EnvelopeExpectation = {}): ErrorEnvelope {
   const allowed = want.status === undefined ? [] : Array.isArray(want.status) ? want.status : [want.status];
   const status = expectStatus(ctx, ex, ...allowed);
   const e = ctx.contract.conventions.error;

@@ -1,16 +1,17 @@
 // ERR-01..07: the error envelope and the statuses of errors. A battery of provocations (unknown
 // routes and ids, bad sorts, missing query, no token, malformed and non-JSON bodies, 409 and 422
-// answers) feeds the envelope checks, which then judge every 4xx/5xx the worker has observed.
+// answers) feeds the envelope checks, which then report every 4xx/5xx of the run (the run-wide log).
 
 import type { Operation } from '../contract/types.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
-import type { CheckContext, CheckDef } from './types.js';
+import type { CheckContext, CheckDef, JudgeScope } from './types.js';
 import { UPPER_SNAKE, answered, expectEnvelope, isObject, opRequest, readEnvelope, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 import { addressInput, buyable, call, newCart } from './flows.js';
 import { CheckSkip } from './types.js';
 import { sortSpelling } from './conventions.js';
 import { type Provoked, v2WriteBattery } from './error-battery-v2.js';
-import { gatewayChecks, judgedErrorAnswer } from './gateway.js';
+import { gatewayChecks } from './gateway.js';
+import { judgedRunWide } from './run-wide.js';
 import type { PackConventions } from '../contract/types.js';
 
 const MALFORMED = '{"storefront-check": ';
@@ -116,20 +117,13 @@ function battery(ctx: CheckContext, writes: boolean): Promise<Provoked[]> {
   return writes ? ctx.memo(`${ctx.target.baseUrl} errors:write-battery`, () => write(ctx)) : ctx.memo(`${ctx.target.baseUrl} errors:read-battery`, () => readBattery(ctx));
 }
 
-/** The battery, then every error answer (not to HEAD) the run has received. */
-async function observedErrors(ctx: CheckContext, writes: boolean): Promise<Exchange[]> {
-  await battery(ctx, writes);
-  // 502/503/504 bodies too (gateway.ts); only a documented 5xx body of its own (/health/ready's DOWN) is not an envelope
-  return ctx.http.exchanges().filter((ex) => judgedErrorAnswer(ctx, ex));
-}
-
-export function envelopeValid(ctx: CheckContext, ex: Exchange): void {
+export function envelopeValid(ctx: JudgeScope, ex: Exchange): void {
   expectEnvelope(ctx, ex);
   const issue = ctx.validateShape('ErrorEnvelope', ex.response?.json)[0];
   if (issue) ctx.fail(`${answered(ex)} with an error envelope where ${issue.pointer || '(root)'} ${issue.message} (ERR-01)`, ex);
 }
 
-export function codeSnake(ctx: CheckContext, ex: Exchange): void {
+export function codeSnake(ctx: JudgeScope, ex: Exchange): void {
   const env = readEnvelope(ctx, ex);
   const f = ctx.contract.conventions.error;
   if (env?.code !== undefined && !UPPER_SNAKE.test(env.code)) ctx.fail(`${answered(ex)} with ${f.codeField} ${JSON.stringify(env.code)}; a code is UPPER_SNAKE_CASE (ERR-02)`, ex);
@@ -143,7 +137,7 @@ function codeMatches(entry: string, code: string): boolean {
 }
 
 /** ERR-03 by codes (pack.yaml error.codesByStatus): the code is one the pack allows for the status. */
-function codeFits(ctx: CheckContext, ex: Exchange): void {
+function codeFits(ctx: JudgeScope, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
   const status = ex.response!.status;
   const allowed = f.codesByStatus![String(status)] ?? (status >= 500 ? f.codesByStatus!['5xx'] : undefined);
@@ -154,7 +148,7 @@ function codeFits(ctx: CheckContext, ex: Exchange): void {
   }
 }
 
-export function typeFits(ctx: CheckContext, ex: Exchange): void {
+export function typeFits(ctx: JudgeScope, ex: Exchange): void {
   const f = ctx.contract.conventions.error;
   if (f.codesByStatus) codeFits(ctx, ex);
   if (!f.typeField || !f.typeByStatus) {
@@ -188,20 +182,21 @@ function entriesName(ctx: CheckContext, p: Provoked): void {
   }
 }
 
-/** ERR-01/02/03 judge every observed error answer; once on the read battery, once with the write battery. */
+/** ERR-01/02/03 judge every error answer of the run (answer-judges.ts); once after the read battery, once after the write battery. */
 const envelopeChecks: CheckDef[] = ([
-  ['ERR-01', 'envelope', 'every error answer carries a valid envelope whose status is the HTTP status', envelopeValid],
-  ['ERR-02', 'code-upper-snake', 'an envelope code is UPPER_SNAKE_CASE', codeSnake],
-  ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status', typeFits],
-] as const).flatMap(([clause, slug, title, judge]) =>
+  ['ERR-01', 'envelope', 'every error answer carries a valid envelope whose status is the HTTP status'],
+  ['ERR-02', 'code-upper-snake', 'an envelope code is UPPER_SNAKE_CASE'],
+  ['ERR-03', 'type-fits-status', 'an envelope type is documented and fits the status'],
+] as const).flatMap(([clause, slug, title]) =>
   [false, true].map((writes): CheckDef => ({
     // atEnd: they judge every error answer the run received, whichever family provoked it;
     // a write battery drives its pack's own flows: only packs that have one (WRITE_BATTERIES)
     slug: writes ? `${slug}-write-battery` : slug, clause, title, endpoint: '*', writes, atEnd: true, ...(writes ? { fitsPack: hasWriteBattery } : {}),
+    // the battery, then every error answer of the run (src/engine/answer-log.ts judged each as it came:
+    // 502/503/504 bodies too, gateway.ts; only a documented 5xx body of its own, /health/ready's DOWN, is no envelope)
     run: async (ctx) => {
-      const seen = await observedErrors(ctx, writes);
-      for (const ex of seen) judge(ctx, ex);
-      ctx.note(`${seen.length} error answers judged`);
+      await battery(ctx, writes);
+      judgedRunWide(ctx, clause, 'error answers');
     },
   })),
 );
@@ -236,15 +231,14 @@ async function inputBattery(ctx: CheckContext): Promise<void> {
       for (const bad of ['..', 'x'.repeat(400), "' OR 1=1 --", '\u{1F4A5}', '%ZZ']) specs.push({ ...base, path: base.path.replace(/[^/]+$/, encodeURIComponent(bad)) });
     }
   }
-  // independent requests: in flight together
-  await ctx.sendAll(specs);
-  noServerErrors(ctx);
+  // independent requests: in flight together; the battery's own answers (no-5xx-observed judges the whole run)
+  noServerErrors(ctx, await ctx.sendAll(specs));
 }
 
-function noServerErrors(ctx: CheckContext): void {
-  const bad = ctx.http.exchanges().filter((ex) => (ex.response?.status ?? 0) >= 500 && ![502, 503, 504].includes(ex.response!.status));
+function noServerErrors(ctx: CheckContext, answers: readonly Exchange[]): void {
+  const bad = answers.filter((ex) => (ex.response?.status ?? 0) >= 500 && ![502, 503, 504].includes(ex.response!.status));
   if (bad.length) ctx.fail(`${bad.length} request(s) answered 5xx, e.g. ${answered(bad[0]!)}; no request may give a 5xx other than 502/503/504 (ERR-07)`, ...bad.slice(0, 5));
-  ctx.note(`${ctx.http.exchanges().length} answers observed, none 5xx`);
+  ctx.note(`${answers.length} answers to the battery, none 5xx`);
 }
 
 export const errorChecks: CheckDef[] = [
@@ -280,7 +274,7 @@ export const errorChecks: CheckDef[] = [
   },
   ...splitByWrites({ slug: 'malformed-json', clause: 'ERR-06', title: 'malformed JSON in a body gives 400', appliesTo: (op) => op.hasBody, run: malformedJson }),
   { slug: 'input-battery', clause: 'ERR-07', title: 'valid and invalid inputs never give a 5xx', endpoint: '*', run: inputBattery },
-  { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', atEnd: true, run: async (ctx) => noServerErrors(ctx) },
+  { slug: 'no-5xx-observed', clause: 'ERR-07', title: 'no answer observed in this run was a 5xx', endpoint: '*', atEnd: 'last', repeatable: false, run: async (ctx) => judgedRunWide(ctx, 'ERR-07') },
   ...gatewayChecks,
 ];
 

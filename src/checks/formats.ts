@@ -5,17 +5,26 @@
 
 import type { Operation } from '../contract/types.js';
 import type { Exchange } from '../http/types.js';
-import type { CheckContext, CheckDef } from './types.js';
+import type { CheckContext, CheckDef, JudgeScope } from './types.js';
 import { answered, isObject, readable, sendOp } from './assert.js';
 import { decimalMoneyProblem, minorUnit } from './money.js';
+import { everyAnswerChecks } from './run-wide.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Visit every node of a JSON value with its JSON pointer and key. */
 export function walk(value: unknown, visit: (node: unknown, ptr: string, key: string) => void, ptr = '', key = ''): void {
+  // plain loops: the run-wide log walks every body of a run
   visit(value, ptr, key);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${ptr}/${i}`, String(i)));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, visit, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k);
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) walk(value[i], visit, `${ptr}/${i}`, String(i));
+    return;
+  }
+  for (const k in value) {
+    const escaped = k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
+    walk((value as Record<string, unknown>)[k], visit, `${ptr}/${escaped}`, k);
+  }
 }
 
 /** The body of op (a full page for paged ops), fetched once per worker for all format checks. */
@@ -28,7 +37,8 @@ async function bodyOf(ctx: CheckContext): Promise<Exchange> {
 }
 
 
-export type Judge = (ctx: CheckContext, node: unknown, ptr: string, key: string) => string | undefined;
+/** A judge of one node of a body; the run-wide log (src/engine/answer-log.ts) runs the same judges over every answer. */
+export type Judge = (ctx: JudgeScope, node: unknown, ptr: string, key: string) => string | undefined;
 
 export const money: Judge = (ctx, node, ptr) => {
   const m = ctx.contract.conventions.money;
@@ -51,13 +61,21 @@ export const money: Judge = (ctx, node, ptr) => {
 
 /** pack.yaml `timestamps`: a field name, or a pattern written /…/ ('/At$/'). */
 function isTimestampField(fields: readonly string[], key: string): boolean {
-  return fields.some((f) => (/^\/.*\/$/.test(f) ? new RegExp(f.slice(1, -1)).test(key) : f === key));
+  return fields.some((f) => (/^\/.*\/$/.test(f) ? compiled(f.slice(1, -1)).test(key) : f === key));
+}
+
+/** Patterns of the pack, compiled once: the judges run on every node of every answer. */
+const patterns = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 export const timestamp: Judge = (ctx, node, _ptr, key) => {
   const t = ctx.contract.conventions.timestamps;
   if (!(t ? isTimestampField(t.fields, key) : /At$/.test(key)) || node === null) return undefined;
-  const pattern = t ? new RegExp(t.pattern) : TIMESTAMP;
+  const pattern = t ? compiled(t.pattern) : TIMESTAMP;
   if (typeof node !== 'string' || !pattern.test(node) || Number.isNaN(Date.parse(node))) {
     return `${key} ${JSON.stringify(node)} is not a UTC timestamp matching ${pattern.source}`;
   }
@@ -66,35 +84,53 @@ export const timestamp: Judge = (ctx, node, _ptr, key) => {
   return undefined;
 };
 
-const localized: Judge = (ctx, node, ptr) => {
+/** Per operation: the pointers of its declared LocalizedString fields and the pattern of a result item's pointer (made once: judged on every node). */
+const localizedFields = new WeakMap<Operation, { fields: string[]; item: RegExp }>();
+function localizedOf(ctx: JudgeScope): { fields: string[]; item: RegExp } | undefined {
+  const op = ctx.op;
+  if (!op) return undefined;
+  let got = localizedFields.get(op);
+  if (!got) {
+    const fields = [...op.sort, ...op.filters].filter((f) => f.type === 'localizedString').map((f) => f.pointer);
+    got = { fields, item: new RegExp(`^/${ctx.contract.conventions.paging.envelope.results}/\\d+(/.*)$`) };
+    localizedFields.set(op, got);
+  }
+  return got;
+}
+
+export const localized: Judge = (ctx, node, ptr) => {
   // fields the catalogue declares as LocalizedString (x-sort / x-filters) in each result item
-  const fields = [...ctx.op!.sort, ...ctx.op!.filters].filter((f) => f.type === 'localizedString').map((f) => f.pointer);
-  const results = ctx.contract.conventions.paging.envelope.results;
-  const m = new RegExp(`^/${results}/\\d+(/.*)$`).exec(ptr);
-  if (m && fields.includes(m[1]!)) {
+  const declared = localizedOf(ctx);
+  const m = declared?.fields.length ? declared.item.exec(ptr) : null;
+  if (m && declared!.fields.includes(m[1]!)) {
     const issue = ctx.validateShape('LocalizedString', node)[0];
     if (issue) return `${JSON.stringify(node)} is not a LocalizedString: ${issue.pointer || '(root)'} ${issue.message}`;
   }
   // any object keyed by language tags is one: every value a string
-  if (isObject(node) && Object.keys(node).length && Object.keys(node).every((k) => /^[a-z]{2}-[A-Z]{2}$/.test(k))) {
+  if (!isObject(node)) return undefined;
+  const keys = Object.keys(node);
+  if (keys.length && keys.every((k) => LANGUAGE_TAG.test(k))) {
     const bad = Object.entries(node).find(([, v]) => typeof v !== 'string');
     if (bad) return `locale ${bad[0]} maps to ${JSON.stringify(bad[1])}, not a string`;
   }
   return undefined;
 };
 
+const LANGUAGE_TAG = /^[a-z]{2}-[A-Z]{2}$/;
+
 export const ids: Judge = (_ctx, node, _ptr, key) => {
-  if (key === 'id' || /[a-z]Id$/.test(key)) {
+  if (key === 'id' || (key.endsWith('Id') && /[a-z]Id$/.test(key))) {
     if (node !== null && typeof node !== 'string') return `${key} ${JSON.stringify(node)} is not a string`;
-  } else if (/[a-z]Ids$/.test(key)) {
+  } else if (key.endsWith('Ids') && /[a-z]Ids$/.test(key)) {
     if (!Array.isArray(node) || node.some((v) => typeof v !== 'string')) return `${key} ${JSON.stringify(node)} is not an array of string ids`;
   }
+  if (!isObject(node)) return undefined;
   // a resource (an object with an id) that carries a version
-  if (isObject(node) && 'id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
+  if ('id' in node && 'version' in node && (typeof node.version !== 'number' || !Number.isInteger(node.version) || node.version < 1)) {
     return `version ${JSON.stringify(node.version)}; a resource's version is an integer >= 1`;
   }
   for (const later of ['lastModifiedAt', 'updatedAt']) {
-    if (isObject(node) && typeof node.createdAt === 'string' && typeof node[later] === 'string' && Date.parse(node.createdAt) > Date.parse(node[later] as string)) {
+    if (typeof node.createdAt === 'string' && typeof node[later] === 'string' && Date.parse(node.createdAt) > Date.parse(node[later] as string)) {
       return `createdAt ${node.createdAt} is after ${later} ${String(node[later])}`;
     }
   }
@@ -133,6 +169,8 @@ export const formatChecks: CheckDef[] = [
   walkCheck('FMT-02', 'timestamps-utc', 'every ...At field is an RFC 3339 UTC timestamp ending in Z', timestamp),
   walkCheck('FMT-03', 'localized-strings', 'LocalizedString fields are objects of language tags to strings', localized),
   walkCheck('FMT-04', 'ids-versions', 'ids are strings, versions integers >= 1, createdAt <= lastModifiedAt', ids),
+  // every node of every answer of the run, whichever family sent it (src/engine/answer-log.ts)
+  ...everyAnswerChecks(['FMT-01', 'FMT-02', 'FMT-03', 'FMT-04']),
   walkCheck('CART-01', 'one-currency', 'a cart read back has one currency throughout', oneCurrency, (op) => readable(op) && op.clauses.includes('CART-01')),
 ];
 

@@ -2,17 +2,18 @@
 // and go to the envelope judges, unless the operation documents that very status with a body of
 // its own (/health/ready's 503 `{ status: "DOWN" }`). And a gateway status is only a downstream
 // outage's when it clears: at the end of the run each GET/HEAD that met one is sent again; one that
-// still answers 5xx while the rest of the API answers is a crash dressed as an outage.
+// still answers 5xx while the rest of the API answers is a crash dressed as an outage. The gateway
+// answers come from the run-wide log (src/engine/answer-log.ts): the whole run, not the last 2,000.
 
 import type { Exchange, RequestSpec } from '../http/types.js';
 import { answered } from './assert.js';
-import type { CheckContext, CheckDef } from './types.js';
+import type { CheckContext, CheckDef, GatewayLog, JudgeScope } from './types.js';
 
 export const GATEWAY: ReadonlySet<number> = new Set([502, 503, 504]);
 const MAX_RESENT = 10;
 
 /** A 5xx status the exchange's operation documents with a body of its own (not the envelope). */
-export function documentedServerStatus(ctx: CheckContext, ex: Exchange): boolean {
+export function documentedServerStatus(ctx: JudgeScope, ex: Exchange): boolean {
   const status = ex.response?.status ?? 0;
   if (status < 500 || !ex.operationId) return false;
   const op = ctx.contract.operations.find((o) => o.operationId === ex.operationId);
@@ -20,7 +21,7 @@ export function documentedServerStatus(ctx: CheckContext, ex: Exchange): boolean
 }
 
 /** An answer the envelope judges (ERR-01..03) read: any 4xx/5xx but to HEAD and documented 5xx bodies. */
-export function judgedErrorAnswer(ctx: CheckContext, ex: Exchange): boolean {
+export function judgedErrorAnswer(ctx: JudgeScope, ex: Exchange): boolean {
   return (ex.response?.status ?? 0) >= 400 && ex.request.method !== 'HEAD' && !documentedServerStatus(ctx, ex);
 }
 
@@ -33,15 +34,22 @@ function again(ctx: CheckContext, ex: Exchange): RequestSpec {
   return { method: ex.request.method, path, auth: has(auth.customer.header) ? 'customer' : has(auth.service.header) ? 'service' : 'none' };
 }
 
-async function gatewayClears(ctx: CheckContext): Promise<void> {
+/** The run's gateway answers: from the run-wide log (the whole run), else from the client's recent exchanges. */
+function gatewayAnswers(ctx: CheckContext): GatewayLog {
+  const logged = ctx.gatewayAnswers?.();
+  if (logged) return logged;
   const seen = new Map<string, Exchange>();
   for (const ex of ctx.http.exchanges()) {
     const status = ex.response?.status ?? 0;
     if (GATEWAY.has(status) && ['GET', 'HEAD'].includes(ex.request.method) && !documentedServerStatus(ctx, ex)) seen.set(`${ex.request.method} ${ex.request.url}`, ex);
   }
-  if (!seen.size) return ctx.note('no 502/503/504 answer met');
-  const healthy = ctx.http.exchanges().some((ex) => (ex.response?.status ?? 500) < 500);
-  const first = [...seen.values()].slice(0, MAX_RESENT);
+  return { met: [...seen.values()], count: seen.size, healthy: ctx.http.exchanges().some((ex) => (ex.response?.status ?? 500) < 500) };
+}
+
+async function gatewayClears(ctx: CheckContext): Promise<void> {
+  const { met, count, healthy } = gatewayAnswers(ctx);
+  if (!count) return ctx.note('no 502/503/504 answer met');
+  const first = met.slice(0, MAX_RESENT);
   const answers = await ctx.sendAll(first.map((ex) => again(ctx, ex)));
   const persistent = first.flatMap((ex, i) => ((answers[i]!.response?.status ?? 0) >= 500 ? [[ex, answers[i]!] as const] : []));
   if (persistent.length && healthy) {
@@ -52,7 +60,7 @@ async function gatewayClears(ctx: CheckContext): Promise<void> {
       ...persistent.slice(0, 2).flat(),
     );
   }
-  ctx.note(`${seen.size} request(s) met 502/503/504; each cleared when sent again`);
+  ctx.note(`${count} request(s) met 502/503/504; ${first.length === count ? 'each' : `the first ${first.length}`} cleared when sent again`);
 }
 
 export const gatewayChecks: CheckDef[] = [

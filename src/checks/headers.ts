@@ -10,11 +10,11 @@ import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
 import type { CheckContext, CheckDef } from './types.js';
 import { correlationHeader } from './conventions.js';
+import { JSON_CONTENT_TYPE } from './answer-judges.js';
+import { everyAnswerChecks } from './run-wide.js';
 import { freshLogin } from './flows.js';
 import { hasOwnBody, ownBody, ownRequest } from './valid-requests.js';
 import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
-
-const JSON_TYPE = /^application\/json\s*(;.*)?$/i;
 
 function hasJsonBody(ex: Exchange): boolean {
   return Boolean(ex.response && ex.response.text.trim().length > 0 && ex.response.json !== undefined);
@@ -24,7 +24,7 @@ function jsonContentType(ctx: CheckContext, exchanges: readonly Exchange[]): voi
   for (const ex of exchanges) {
     if (!hasJsonBody(ex)) continue;
     const ct = header(ex, 'content-type');
-    if (!ct || !JSON_TYPE.test(ct)) {
+    if (!ct || !JSON_CONTENT_TYPE.test(ct)) {
       ctx.fail(`${answered(ex)} with a JSON body but Content-Type ${JSON.stringify(ct ?? null)}; expected application/json (HDR-01)`, ex);
     }
   }
@@ -277,7 +277,11 @@ export const headerChecks: CheckDef[] = [
   { slug: 'correlation-echo-on-post', clause: 'HDR-04', title: 'a POST echoes the Correlation-Id', appliesTo: publicPost, run: (ctx) => correlationEcho(ctx, viaPost(ctx)) },
   { slug: 'correlation-echo-on-error', clause: 'HDR-04', title: 'an error response echoes the Correlation-Id', endpoint: '*', run: (ctx) => correlationEcho(ctx, viaUnknownRoute(ctx)) },
   { slug: 'correlation-generated', clause: 'HDR-05', title: 'without Correlation-Id the response carries a generated UUID', appliesTo: readable, run: correlationGenerated },
+  // the client sends a Correlation-Id on every write (run-wide HDR-04): here a public POST without one
+  { slug: 'correlation-generated-on-post', clause: 'HDR-05', title: 'a POST without Correlation-Id gets a generated UUID, whatever its status', appliesTo: publicPost, run: correlationGenerated },
   { slug: 'cache-control-private', clause: 'HDR-07', title: 'customer data is not publicly cacheable', appliesTo: (op) => readable(op) && op.pii, run: notPubliclyCacheable },
+  // every answer of the run, whichever family sent it (src/engine/answer-log.ts)
+  ...everyAnswerChecks(['HDR-01', 'HDR-03', 'HDR-04', 'HDR-05']),
   // last: it deletes resources (its own)
   { slug: 'no-content-empty', clause: 'HDR-06', title: 'a 204 has an empty body', writes: true, appliesTo: deletes204, run: noContent },
   {

@@ -4,13 +4,21 @@
 import type { PackConventions } from '../contract/types.js';
 import { isObject } from '../contract/json.js';
 
+/** Minor units by currency: an Intl.NumberFormat is costly, and every Money of every answer asks. */
+const units = new Map<string, number | undefined>();
+
 /** ISO 4217 minor unit (GBP 2, JPY 0, KWD 3) from the platform's currency data. */
 export function minorUnit(currency: string): number | undefined {
+  if (units.has(currency)) return units.get(currency);
+  let unit: number | undefined;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    unit = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
   } catch {
-    return undefined;
+    unit = undefined;
   }
+  // bounded: a hostile server could send endless made-up codes
+  if (units.size < 512) units.set(currency, unit);
+  return unit;
 }
 
 /** Decimal places of a JSON number as written (1e-7 and 0.1 + 0.2 drift count as many). */

@@ -1,8 +1,9 @@
 // V2-AUTH-07: no response body or header reflects a token the client sent, a password, a full card
 // number or a CVV. A provocation battery (login, a read with the token, a rejected token, a
-// register, a refresh, a registered test card) feeds one judge that scans every exchange the
-// run has seen (it runs at the end). Login, refresh and register may return the tokens they issue; a token the
-// request itself carried never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
+// register, a refresh, a registered test card), then the checks (at the end) report the run-wide
+// judge, secretFinding, which src/engine/answer-log.ts ran on every answer of the run as it came.
+// Login, refresh and register may return the tokens they issue; a token the request itself carried
+// never comes back. Cites V2-AUTH-07: it belongs to storefront-v2.
 
 import { randomBytes } from 'node:crypto';
 import { answered, isObject } from './assert.js';
@@ -10,11 +11,13 @@ import { call, freshLogin, tamper } from './flows.js';
 import { cardBody } from './order-flows.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
+import type { ContractPack } from '../contract/types.js';
+import { judgedRunWide } from './run-wide.js';
 
 /** Request body keys whose values are secrets of the client. */
 const SECRET_KEYS = new Set(['password', 'refreshToken', 'cardNumber', 'cvv', 'token', 'code']);
 
-interface Secret {
+export interface Secret {
   what: string;
   value: string;
   /** card numbers are also found with their spaces and dashes removed */
@@ -30,9 +33,9 @@ function requestJson(ex: Exchange): unknown {
 }
 
 /** The secrets a request carried: its credential header and the secret fields of its body. */
-function sentSecrets(ctx: CheckContext, ex: Exchange): Secret[] {
+function sentSecrets(contract: ContractPack, ex: Exchange): Secret[] {
   const out: Secret[] = [];
-  const auth = ctx.contract.conventions.auth.customer.header.toLowerCase();
+  const auth = contract.conventions.auth.customer.header.toLowerCase();
   const sent = Object.entries(ex.request.headers).find(([k]) => k.toLowerCase() === auth)?.[1];
   const token = sent?.replace(/^Bearer\s+/i, '');
   if (token && token.length >= 16) out.push({ what: `the ${auth} token the request sent`, value: token });
@@ -72,27 +75,26 @@ function reflected(ex: Exchange, s: Secret): string | undefined {
 }
 
 /** The run's own secrets, sent or not: the customers' passwords and the test card number. */
-function runSecrets(ctx: CheckContext): Secret[] {
+export function runSecrets(passwords: Partial<Record<'customer' | 'customer2', string>>, testCard: string | undefined): Secret[] {
   const out: Secret[] = [];
   for (const who of ['customer', 'customer2'] as const) {
-    const c = ctx.credentials?.(who);
-    if (c) out.push({ what: `the ${who}'s password`, value: c.password });
+    const password = passwords[who];
+    if (password) out.push({ what: `the ${who}'s password`, value: password });
   }
-  if (ctx.target.testCard) out.push({ what: 'the test card number', value: ctx.target.testCard, digits: true });
+  if (testCard) out.push({ what: 'the test card number', value: testCard, digits: true });
   return out;
 }
 
-function judgeAll(ctx: CheckContext): void {
-  const exchanges = ctx.http.exchanges();
-  const always = runSecrets(ctx);
-  for (const ex of exchanges) {
-    for (const s of [...sentSecrets(ctx, ex), ...always]) {
-      const where = reflected(ex, s);
-      if (where) ctx.fail(`${answered(ex)} reflecting ${s.what} in ${where}; no response carries a token the client sent, a password, a card number or a CVV (V2-AUTH-07)`, ex);
-    }
+/** What one answer reflects of the secrets its request sent or the run's own (`always`), or undefined. */
+export function secretFinding(contract: ContractPack, ex: Exchange, always: readonly Secret[]): string | undefined {
+  for (const s of [...sentSecrets(contract, ex), ...always]) {
+    const where = reflected(ex, s);
+    if (where) return `${answered(ex)} reflecting ${s.what} in ${where}; no response carries a token the client sent, a password, a card number or a CVV (V2-AUTH-07)`;
   }
-  ctx.note(`${exchanges.length} answers scanned`);
+  return undefined;
 }
+
+const judgeAll = (ctx: CheckContext) => judgedRunWide(ctx, 'V2-AUTH-07');
 
 /** Reads: a login, a read with its token, a rejected token, then the scan. */
 async function readBattery(ctx: CheckContext): Promise<void> {

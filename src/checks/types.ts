@@ -95,6 +95,40 @@ export interface CheckContext {
    * never a state-changing method to production.
    */
   raw?(spec: Pick<RequestSpec, 'method' | 'path' | 'auth' | 'headers'>): Promise<RawAnswer>;
+  /**
+   * A run-wide judge's tally over every answer of the run so far, whichever check sent it (not the
+   * client's last 2,000 exchanges): by the judge's clause ('HDR-03'); undefined when the judge does
+   * not fit the pack or the runtime keeps no log.
+   */
+  runWide?(clause: string): RunWideTally | undefined;
+  /** the run's gateway answers so far, from the same log (gateway.ts sends them again at the end) */
+  gatewayAnswers?(): GatewayLog;
+}
+
+/**
+ * What a judge of one recorded answer reads and how it reports: the part of a CheckContext that
+ * sends nothing. The per-check judges take it (a CheckContext is one), and so do the run-wide
+ * judges of every answer (src/engine/answer-log.ts).
+ */
+export type JudgeScope = Pick<CheckContext, 'contract' | 'op' | 'validateShape' | 'fail' | 'skip'>;
+
+/** What a run-wide judge found over every answer of the run so far (src/engine/answer-log.ts). */
+export interface RunWideTally {
+  clause: string;
+  judged: number;
+  failed: number;
+  /** the first few failing answers, each with its finding */
+  offenders: ReadonlyArray<{ message: string; exchange: Exchange }>;
+  /** answers judged and failed per 'METHOD /path/template STATUS' */
+  byAnswer: ReadonlyMap<string, { judged: number; failed: number }>;
+}
+
+/** GET/HEAD requests of the run answered 502/503/504 (the first few distinct ones), and whether anything answered below 500. */
+export interface GatewayLog {
+  met: Exchange[];
+  /** distinct requests met */
+  count: number;
+  healthy: boolean;
 }
 
 export interface CheckDef {
@@ -131,7 +165,10 @@ export interface CheckDef {
   isolated?: boolean;
   /** runs alone, after the other checks (the rate-limit probe spends the client's request window) */
   exclusive?: boolean;
-  /** starts when every other check is done: a judge of everything the run received */
-  atEnd?: boolean;
+  /**
+   * starts when every other check is done: a judge of everything the run received. 'last': after
+   * the other atEnd checks too (a judge that sends nothing and reads the run-wide log).
+   */
+  atEnd?: boolean | 'last';
   run(ctx: CheckContext): Promise<void>;
 }

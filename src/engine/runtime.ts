@@ -9,6 +9,7 @@
 // "intermittent (1 of 2)". Transport trouble (429, 502/503/504, expired sessions) is the client's
 // business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
 
+import { runSecrets } from '../checks/secrets.js';
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
@@ -111,6 +112,7 @@ export class CheckRuntime {
       tokens: run.tokens,
       credentials: run.credentials,
       missing: run.missing,
+      runSecrets: runSecrets({ customer: run.credentials.customer?.password, customer2: run.credentials.customer2?.password }, run.target.testCard),
       onExchange: o.onExchange,
     });
     this.scheduler = new Scheduler(o.concurrency);
@@ -137,7 +139,8 @@ export class CheckRuntime {
         run: () => this.runInstance(inst),
         ifAborted: () => neverStarted(inst, this.cause),
         exclusive: inst.def.exclusive,
-        atEnd: inst.def.atEnd,
+        atEnd: Boolean(inst.def.atEnd),
+        last: inst.def.atEnd === 'last',
         // stateful flows of one family and endpoint one at a time; different endpoints work on resources of their own
         serial: stateful ? laneOf(inst) : undefined,
         afterReaders: stateful,
@@ -368,6 +371,12 @@ export class CheckRuntime {
         for (const [k, v] of Object.entries(spec.headers ?? {})) if (v !== null) headers[k] = v;
         return rawRequest(`${run.target.baseUrl}${spec.path}`, method, headers, run.timeoutMs);
       },
+      runWide: (clause) => {
+        const log = this.services.answers;
+        if (log.toolError) throw new Error(log.toolError);
+        return log.tally(clause);
+      },
+      gatewayAnswers: () => this.services.answers.gateway,
       credentials: (who) => {
         const c = run.credentials[who];
         return c ? { email: c.email, password: c.password, captcha: c.recaptchaToken } : undefined;

@@ -64,6 +64,11 @@ describe('Scheduler', () => {
     expect(events.indexOf('+judge1')).toBeGreaterThan(Math.max(events.indexOf('-rl'), events.indexOf('-a')));
     expect(events.indexOf('+judge2')).toBeLessThan(events.indexOf('-judge1'));
   });
+  test('last jobs start after the atEnd jobs are done, and run together', async () => {
+    const { events } = await trace(8, [['log1', { atEnd: true, last: true }], ['judge', { atEnd: true }], ['a', {}], ['log2', { atEnd: true, last: true }]]);
+    expect(events.indexOf('+log1')).toBeGreaterThan(Math.max(events.indexOf('-judge'), events.indexOf('-a')));
+    expect(events.indexOf('+log2')).toBeLessThan(events.indexOf('-log1'));
+  });
   test('abort: queued jobs resolve as aborted, nothing new starts', async () => {
     const { results } = await trace(1, [['a', {}], ['b', {}]], (s) => queueMicrotask(() => s.abort()));
     expect(results).toEqual(['a', 'b:aborted']);

@@ -2,6 +2,7 @@
 // many are in flight at once (up to `concurrency`), except where order matters:
 //   - `exclusive` jobs (the rate-limit burst spends the client's request window) run alone, first;
 //   - `atEnd` jobs (judges of everything the run received) start when every other job is done;
+//     `last` ones (judges of the run-wide log that send nothing) after the other atEnd jobs too;
 //   - jobs with the same `serial` key (stateful flows of one family on one endpoint) run one at a time;
 //   - an `isolated` job (it compares the customer's state before and after) runs while no other
 //     `afterReaders` job does, and none starts while it runs;
@@ -15,6 +16,8 @@ export interface JobSpec<T> {
   ifAborted(): T;
   exclusive?: boolean;
   atEnd?: boolean;
+  /** with atEnd: starts only when the other atEnd jobs are done too */
+  last?: boolean;
   serial?: string;
   reader?: boolean;
   afterReaders?: boolean;
@@ -31,13 +34,14 @@ interface Queued<T> extends JobSpec<T> {
 
 // exclusive jobs first (nothing else runs yet, so they wait for nobody), then the readers (the
 // writers wait for them), then the writers' serial lanes (the longest chains), then everything else
-const rankOf = (j: JobSpec<unknown>) => (j.atEnd ? 4 : j.exclusive ? -1 : j.reader ? 0 : j.afterReaders ? 1 : 2);
+const rankOf = (j: JobSpec<unknown>) => (j.last ? 5 : j.atEnd ? 4 : j.exclusive ? -1 : j.reader ? 0 : j.afterReaders ? 1 : 2);
 
 export class Scheduler {
   private readonly queue: Queued<any>[] = [];
   private readonly busy = new Set<string>();
   private running = 0;
   private runningAtEnd = 0;
+  private runningLast = 0;
   private runningWriters = 0;
   private isolatedRunning = false;
   private exclusiveRunning = false;
@@ -90,6 +94,7 @@ export class Scheduler {
   private eligible(j: Queued<unknown>): boolean {
     if (this.exclusiveRunning || this.running >= this.concurrency) return false;
     if (j.exclusive) return this.running === 0;
+    if (j.last) return this.running === this.runningLast && this.queue.every((q) => q.last);
     if (j.atEnd) return this.running === this.runningAtEnd && this.queue.every((q) => q.atEnd);
     if (j.serial && this.busy.has(j.serial)) return false;
     if (j.afterReaders && (this.readersLeft > 0 || this.isolatedRunning)) return false;
@@ -102,7 +107,7 @@ export class Scheduler {
       const j = this.queue[i];
       if (!this.eligible(j)) {
         // an exclusive or final job waits for everything before it; nothing behind it may overtake
-        if (j.exclusive || j.atEnd) break;
+        if (j.exclusive || j.atEnd || j.last) break;
         i++;
         continue;
       }
@@ -115,6 +120,7 @@ export class Scheduler {
   private launch(j: Queued<unknown>): void {
     this.running++;
     if (j.atEnd) this.runningAtEnd++;
+    if (j.last) this.runningLast++;
     if (j.afterReaders) this.runningWriters++;
     if (j.isolated) this.isolatedRunning = true;
     if (j.exclusive) this.exclusiveRunning = true;
@@ -124,6 +130,7 @@ export class Scheduler {
       .finally(() => {
         this.running--;
         if (j.atEnd) this.runningAtEnd--;
+        if (j.last) this.runningLast--;
         if (j.afterReaders) this.runningWriters--;
         if (j.isolated) this.isolatedRunning = false;
         if (j.exclusive) this.exclusiveRunning = false;

@@ -11,6 +11,8 @@ import type { Identity } from '../http/interceptors/session.js';
 import { type NamedSecret, Redactor } from '../http/redact.js';
 import { createSessionStore, login, type LoginCredentials, type MutableSessionStore } from '../http/session.js';
 import type { Exchange, HttpClient } from '../http/types.js';
+import type { Secret } from '../checks/secrets.js';
+import { AnswerLog } from './answer-log.js';
 import { ExchangeObserver } from './observe.js';
 
 export interface ServicesInit {
@@ -32,6 +34,8 @@ export interface ServicesInit {
   tokens?: Partial<Record<Identity, string>>;
   credentials?: Partial<Record<'customer' | 'customer2', LoginCredentials>>;
   missing?: Partial<Record<Identity, string>>;
+  /** the run's own secrets (passwords, the test card) the run-wide judges search every answer for (V2-AUTH-07) */
+  runSecrets?: Secret[];
   /** every completed exchange, after the observer saw it */
   onExchange?: (ex: Exchange) => void;
 }
@@ -41,6 +45,8 @@ export interface RunServices {
   store: MutableSessionStore;
   client: HttpClient & { readonly requestCount: number };
   observer: ExchangeObserver;
+  /** the run-wide judges of every answer (HDR, ERR, FMT), fed like the observer */
+  answers: AnswerLog;
 }
 
 const TOKEN_VARIABLE: Partial<Record<Identity, string>> = { customer: 'STOREFRONT_TOKEN', customer2: 'STOREFRONT_TOKEN2' };
@@ -63,6 +69,7 @@ export function createRunServices(init: ServicesInit): RunServices {
   const auth = contract.conventions.auth;
   const redactor = packRedactor(contract, init.secrets);
   const observer = new ExchangeObserver(contract, redactor);
+  const answers = new AnswerLog(contract, init.runSecrets);
   const loginOp = contract.byId(auth.login.operationId);
   const logoutOp = auth.logout ? contract.byId(auth.logout.operationId) : undefined;
   let client: RunServices['client'] | undefined;
@@ -77,6 +84,7 @@ export function createRunServices(init: ServicesInit): RunServices {
     baseUrl: init.baseUrl,
     auth: { customer: auth.customer, service: auth.service },
     apiVersion: { header: contract.conventions.headers.apiVersion, value: init.apiVersion },
+    correlationId: contract.conventions.headers.correlationId ? { header: contract.conventions.headers.correlationId } : undefined,
     timeoutMs: init.timeoutMs,
     store,
     policy: init.policy ?? createProductionPolicy({ production: init.production }),
@@ -87,8 +95,9 @@ export function createRunServices(init: ServicesInit): RunServices {
     retry: init.retry,
     onExchange: (ex) => {
       observer.observe(ex);
+      answers.observe(ex);
       init.onExchange?.(ex);
     },
   });
-  return { redactor, store, client, observer };
+  return { redactor, store, client, observer, answers };
 }

@@ -6,6 +6,7 @@
 // answer within the body limit and the request's total deadline (reader.ts), and returns the
 // recorded Exchange. Checks never build clients, retry, log in or redact themselves.
 
+import { randomUUID } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { AuthScheme } from '../contract/types.js';
 import { MissingCredentialError } from './errors.js';
@@ -36,6 +37,14 @@ export interface ClientOptions {
   login?: { method: string; path: string };
   /** the logout operation: on production only to end a session the run opened (endSessions) */
   logout?: { method: string; path: string };
+  /**
+   * The header naming a request for tracing (conventions.headers.correlationId): a fresh value on
+   * every state-changing request and on about half of the reads (chosen by a hash of the URL, so a
+   * request is sent the same way in every run), so that the run-wide judges see both a server's
+   * echo (HDR-04) and its generated ids (HDR-05) on every kind of traffic, and a failed write can
+   * be found in the server's logs. A spec's own header (or null) wins.
+   */
+  correlationId?: { header: string };
   /** contract matcher: operationId of a concrete request */
   match?: (method: string, pathWithQuery: string) => string | undefined;
   retry?: Partial<RetryOptions>;
@@ -45,6 +54,13 @@ export interface ClientOptions {
   keepExchanges?: number;
   /** and at most this many bytes of their bodies (each kept body cut at 256 kB); default 8 MB */
   keepBytes?: number;
+}
+
+/** FNV-1a, 32 bits: a cheap, stable hash of a string. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -133,6 +149,10 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       body = JSON.stringify(spec.json);
     }
     if (spec.body !== undefined) body = spec.body;
+    if (options.correlationId && (!(method === 'GET' || method === 'HEAD') || fnv1a(path) % 2 === 1)) {
+      // a UUID, as the header is documented; upper-case, so a server that changes the case of the echo is seen
+      headers[options.correlationId.header] = randomUUID().toUpperCase();
+    }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
       if (value !== null) headers[name] = value;

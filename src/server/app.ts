@@ -2,6 +2,7 @@
 // headers.ts), the per-route pipeline (rate limit -> auth -> body -> handler -> send), the error
 // envelope writer, unknown routes (404) and unsupported methods (404/405 by mode).
 
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Ctx, Result, RouteDef } from './context.js';
 import { ApiError, typeForStatus, type ErrorEnvelope } from './errors.js';
@@ -17,6 +18,8 @@ const NO_CUSTOMER = {} as CustomerRec;
 
 /** 404 answers so far, per server (fault err-every-third-404-empty-message) */
 const notFoundCount = new WeakMap<ServerState, number>();
+/** fault hdr-correlation-not-uuid-on-404: the counter its generated ids come from */
+const generated404 = new WeakMap<ServerState, number>();
 
 export function sendError(reply: FastifyReply, s: ServerState, err: ApiError): void {
   const f = s.faults;
@@ -35,6 +38,13 @@ export function sendError(reply: FastifyReply, s: ServerState, err: ApiError): v
   if (err.errors) env.errors = err.errors;
   if (err.headers) reply.headers(err.headers);
   if (status === 404 && f.has('hdr-version-missing-on-404')) reply.removeHeader('x-api-version');
+  const sentCorrelation = typeof reply.request.headers['correlation-id'] === 'string' && reply.request.headers['correlation-id'] !== '';
+  if (status === 404 && !sentCorrelation && f.has('hdr-correlation-not-uuid-on-404')) {
+    const n = (generated404.get(s) ?? 0) + 1;
+    generated404.set(s, n);
+    reply.header('correlation-id', `req-${n}`);
+  }
+  if (status === 422 && sentCorrelation && f.has('hdr-correlation-dropped-on-422')) reply.header('correlation-id', randomUUID());
   reply.code(status).header('content-type', JSON_CT).send(JSON.stringify(env));
 }
 
@@ -70,7 +80,8 @@ function send(reply: FastifyReply, res: Result, def: RouteDef, s: ServerState): 
     reply.code(204).send();
     return;
   }
-  const ct = def.id === 'getCategory' && s.faults.has('hdr-content-type-text-category') ? 'text/plain; charset=utf-8' : JSON_CT;
+  const asText = (def.id === 'getCategory' && s.faults.has('hdr-content-type-text-category')) || (status === 201 && s.faults.has('hdr-text-content-type-on-201'));
+  const ct = asText ? 'text/plain; charset=utf-8' : JSON_CT;
   reply.code(status).header('content-type', ct).send(res.json ?? JSON.stringify(res.body));
 }
 

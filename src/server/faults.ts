@@ -6,6 +6,11 @@ export interface FaultInfo {
   id: string;
   clause: string;
   title: string;
+  /**
+   * Families or clauses whose requests show the fault, when the clause's own checks never send
+   * them (a fault on other families' traffic, caught by the run-wide judges); default: none.
+   */
+  traffic?: readonly string[];
 }
 
 export const FAULTS = [
@@ -21,6 +26,10 @@ export const FAULTS = [
   { id: 'hdr-204-with-body', clause: 'HDR-06', title: 'DELETE /customers/me/addresses/{id} answers 204 declaring a 2-byte JSON body' },
   { id: 'hdr-204-body-bytes-cart', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 204 and then sends body bytes on the wire' },
   { id: 'hdr-delete-cart-200', clause: 'HDR-06', title: 'DELETE /carts/{id} answers 200 with the deleted cart instead of 204' },
+  { id: 'hdr-version-missing-on-writes', clause: 'HDR-03', title: 'answers to POST/PUT/PATCH/DELETE carry no X-Api-Version (reads do)', traffic: ['CART'] },
+  { id: 'hdr-correlation-dropped-on-422', clause: 'HDR-04', title: 'a 422 answer carries a fresh Correlation-Id instead of the one the request sent', traffic: ['ERR-04'] },
+  { id: 'hdr-text-content-type-on-201', clause: 'HDR-01', title: 'a 201 Created answers its JSON body as text/plain', traffic: ['CART'] },
+  { id: 'hdr-correlation-not-uuid-on-404', clause: 'HDR-05', title: 'a 404 to a request without Correlation-Id carries a counter (req-17), not a UUID', traffic: ['ERR-05'] },
   // ERR
   { id: 'err-status-string-422', clause: 'ERR-01', title: 'in 422 envelopes only, `status` is the string "422"' },
   { id: 'err-status-mismatch-409', clause: 'ERR-01', title: '409 responses carry status 400 in the envelope' },
@@ -41,6 +50,7 @@ export const FAULTS = [
   { id: 'err-cancel-other-status-400', clause: 'ERR-04', title: 'PUT /orders/{id} with a status other than CANCELLED answers 400 where row 26 documents 422' },
   { id: 'err-line-item-quantity-400', clause: 'ERR-04', title: 'PUT /carts/{id}/line-items/{id} with quantity < 1 answers 400 OUT_OF_RANGE where row 19 documents 422' },
   { id: 'err-500-collections-limit-1', clause: 'ERR-07', title: 'GET /collections?limit=1 crashes with 500 (the one-item page the {collectionId} source asks for)' },
+  { id: 'err-500-line-item-update', clause: 'ERR-07', title: 'PUT /carts/{id}/line-items/{lineItemId} crashes with 500 (a write path no ERR check sends)', traffic: ['CART'] },
   // FMT
   { id: 'fmt-float-cent-amount-variants', clause: 'FMT-01', title: 'variant prices carry centAmount in dollars as a float (19.99)' },
   { id: 'fmt-nzd-fraction-digits-3', clause: 'FMT-01', title: 'NZD money (product prices[], NZD carts) says fractionDigits 3' },
@@ -49,6 +59,7 @@ export const FAULTS = [
   { id: 'fmt-cart-version-zero', clause: 'FMT-04', title: 'a new cart has version 0' },
   { id: 'fmt-numeric-media-ids', clause: 'FMT-04', title: 'media ids are numbers' },
   { id: 'fmt-customer-modified-before-created', clause: 'FMT-04', title: 'the customer profile has lastModifiedAt before createdAt' },
+  { id: 'fmt-fraction-digits-cart-put', clause: 'FMT-01', title: 'cart answers to PUT (discount code, line item quantity) say fractionDigits 3 on each unitPrice; GET does not', traffic: ['CART'] },
   // PAG
   { id: 'pag-default-limit-25', clause: 'PAG-01', title: 'GET /products without parameters pages by 25' },
   { id: 'pag-count-mismatch-last-page', clause: 'PAG-02', title: 'on the last page of /products, count says limit, not results.length' },

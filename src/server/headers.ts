@@ -9,6 +9,7 @@ import { ApiError } from './errors.js';
 import type { ServerState } from './state.js';
 
 export const DEFAULT_API_VERSION = 'v1.0';
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
 export const isJsonContentType = (ct: string | undefined): boolean => ct !== undefined && JSON_TYPE.test(ct);
@@ -24,7 +25,7 @@ export function standardHeaders(s: ServerState) {
     if (typeof cid !== 'string' || !cid || (req.method === 'POST' && f.has('hdr-correlation-id-dropped-on-post'))) {
       cid = f.has('hdr-correlation-id-not-uuid') ? `req-${++counter}` : randomUUID();
     } else if (f.has('hdr-correlation-id-lowercased')) cid = cid.toLowerCase();
-    reply.header('x-api-version', version);
+    if (!(f.has('hdr-version-missing-on-writes') && WRITES.has(req.method))) reply.header('x-api-version', version);
     reply.header('correlation-id', cid);
     if ((typeof sent !== 'string' || !sent) && s.modes.missingApiVersion === 'reject' && !req.url.startsWith('/health/')) {
       done(new ApiError(400, 'The X-Api-Version header is required', 'MISSING_API_VERSION', [

@@ -276,6 +276,22 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     const c = (await api.req('PUT', `/carts/${cart.id}`, { token: t0, body: { discountCode: 'WELCOME10' } })).body;
     return c.totalPrice.centAmount !== c.subtotal.centAmount - c.discount.centAmount;
   },
+  // faults on other families' traffic (the run-wide judges, test/dodges-judges.test.ts)
+  'hdr-version-missing-on-writes': async ({ api, t0 }) => !(await api.req('POST', '/carts', { token: t0 })).headers.get('x-api-version'),
+  'hdr-correlation-dropped-on-422': async ({ api }) => {
+    const r = await api.req('POST', '/auth/login', { body: {}, headers: { 'correlation-id': 'Abc-Check-422' } });
+    return r.status === 422 && r.headers.get('correlation-id') !== 'Abc-Check-422';
+  },
+  'hdr-text-content-type-on-201': async ({ api, t0 }) => !/json/.test((await api.req('POST', '/carts', { token: t0 })).headers.get('content-type')!),
+  'hdr-correlation-not-uuid-on-404': async ({ api }) => !UUID.test((await api.get('/nope')).headers.get('correlation-id')!),
+  'err-500-line-item-update': async (p) => {
+    const c = await cartWith(p);
+    return (await p.api.req('PUT', `/carts/${c.id}/line-items/${c.lineItems[0].id}`, { token: p.t0, body: { quantity: 3 } })).status >= 500;
+  },
+  'fmt-fraction-digits-cart-put': async (p) => {
+    const c = await cartWith(p);
+    return (await p.api.req('PUT', `/carts/${c.id}`, { token: p.t0, body: { discountCode: 'WELCOME10' } })).body.lineItems[0].unitPrice.fractionDigits !== 2;
+  },
 };
 
 async function setup(opts: StartOptions): Promise<P> {

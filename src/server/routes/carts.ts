@@ -19,7 +19,12 @@ export function touch(c: { version: number; lastModifiedAt: string }): void {
   c.lastModifiedAt = nowIso();
 }
 
-const view = (ctx: Ctx, c: CartRec) => cartView(c, ctx.s.discounts, ctx.s.faults);
+const view = (ctx: Ctx, c: CartRec) => {
+  const body = cartView(c, ctx.s.discounts, ctx.s.faults);
+  // fault fmt-fraction-digits-cart-put: only the answers to PUTs (a discount code, a quantity) say so; a GET of the cart does not
+  if (ctx.req.method === 'PUT' && ctx.s.faults.has('fmt-fraction-digits-cart-put')) for (const li of body.lineItems) li.unitPrice.fractionDigits = 3;
+  return body;
+};
 
 /** quantity: a required integer 1..999 (row 18: < 1 is 422 OUT_OF_RANGE). */
 function quantityOf(ctx: Ctx, errors: FieldError[]): number | undefined {
@@ -159,6 +164,7 @@ export const cartRoutes: RouteDef[] = [
       const c = cartOf(ctx);
       const li = c.lineItems.find((x) => x.id === ctx.params.lineItemId);
       if (!li) throw notFound('Line item');
+      if (ctx.s.faults.has('err-500-line-item-update')) throw new ApiError(500, 'Internal server error', 'INTERNAL_ERROR');
       const errors: FieldError[] = [];
       const quantity = quantityOf(ctx, errors);
       if (errors.length && ctx.s.faults.has('err-line-item-quantity-400')) throw new ApiError(400, 'Bad request', 'BAD_REQUEST', errors);
