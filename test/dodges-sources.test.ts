@@ -91,12 +91,12 @@ describe('a failing parameter source', () => {
       });
       expect(r.checks.filter((c) => c.id.endsWith(':parameter-source')), show(r)).toEqual([]);
       expect(r.summary.failed + r.summary.errored, show(r)).toBe(0);
-      for (const id of ['ERR-06:PUT /customers/me/addresses/{addressId}:malformed-json-write', 'HDR-02:PUT /customers/me/addresses/{addressId}:non-json-body-415-write']) {
-        expect(r.checks.find((c) => c.id === id), show(r)).toMatchObject({
-          status: 'skipped',
-          message: 'cannot obtain {addressId}: GET /customers/me/addresses?limit=1 answered 200 with nothing at /results/0/id: /results holds 0 item(s) (an empty list is the target\'s data, not a finding)',
-        });
-      }
+      expect(r.checks.find((c) => c.id === 'ERR-06:PUT /customers/me/addresses/{addressId}:malformed-json-write'), show(r)).toMatchObject({
+        status: 'skipped',
+        message: 'cannot obtain {addressId}: GET /customers/me/addresses?limit=1 answered 200 with nothing at /results/0/id: /results holds 0 item(s) (an empty list is the target\'s data, not a finding)',
+      });
+      // HDR-02 sends its PUT to an address of the run's own (valid-requests.ts): it runs on an empty list too
+      expect(r.checks.find((c) => c.id === 'HDR-02:PUT /customers/me/addresses/{addressId}:non-json-body-415-write')?.status, show(r)).toBe('passed');
     } finally {
       await server.close();
     }
