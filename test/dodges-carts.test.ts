@@ -85,7 +85,7 @@ describe('carts of two different products, several discount codes', () => {
   test('STOREFRONT_DISCOUNT_CODES: parsed from a comma list; an empty entry or a code twice is a one-line config error', () => {
     expect(resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: 'WELCOME10, SAVE20' }, cwd).discountCodes).toEqual(['WELCOME10', 'SAVE20']);
     expect(resolveConfig({}, {}, cwd).discountCodes).toBeUndefined();
-    for (const [raw, why] of [['WELCOME10,,SAVE20', /has an empty entry: give codes separated by commas/], ['SAVE20,SAVE20', /names 'SAVE20' twice: list each code once/]] as const) {
+    for (const [raw, why] of [['WELCOME10,,SAVE20', /has an empty entry: give values separated by commas, e.g. WELCOME10,SAVE20/], ['SAVE20,SAVE20', /names 'SAVE20' twice: list each value once/]] as const) {
       let error: unknown;
       try {
         resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: raw }, cwd);

@@ -119,6 +119,36 @@ describe('no dodges: each fault fails the named checks', () => {
     }
   }, 300_000);
 
+  test('a refused-cancel probe (IDM-07) never aims at a remote shipped order the configuration does not name; a named one is tried', async () => {
+    const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['idm-cancel-shipped'], rateLimits: { windowMs: 2000 } });
+    try {
+      const [c1, c2] = server.customers;
+      const login = await fetch(`${server.url}/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'X-Api-Version': 'v1.0' },
+        body: JSON.stringify({ emailAddress: c1!.email, password: c1!.password, gRecaptchaResponse: server.recaptchaToken }),
+      });
+      const headers = { 'X-BFF-Token': ((await login.json()) as { accessToken: string }).accessToken, 'X-Api-Version': 'v1.0' };
+      const shipped = async () => ((await (await fetch(`${server.url}/orders?filter[status]=SHIPPED&limit=100`, { headers })).json()) as { results: Array<{ id: string }> }).results.map((o) => o.id);
+      const before = await shipped();
+      expect(before.length).toBeGreaterThan(1);
+      const remote = (shippedOrders?: string[]) => run(['IDM-07'], {}, {
+        target: { env: 'custom', baseUrl: server.url, production: false },
+        secrets: { customer: { email: c1!.email, password: c1!.password }, customer2: { email: c2!.email, password: c2!.password }, recaptchaToken: server.recaptchaToken, serviceToken: server.serviceToken },
+        ...(shippedOrders ? { shippedOrders } : {}),
+      });
+      const id = 'IDM-07:PUT /orders/{orderId}:cancel-shipped';
+      const unnamed = await remote();
+      expect(unnamed.checks.find((c) => c.id === id)).toMatchObject({ status: 'skipped', message: expect.stringMatching(/STOREFRONT_SHIPPED_ORDERS/) });
+      expect(await shipped()).toEqual(before);
+      // named: the broken server cancels it, and the check fails saying so
+      const named = await remote([before[0]!]);
+      expect(named.checks.find((c) => c.id === id)?.status, show(named)).toBe('failed');
+      expect(await shipped()).toEqual(before.slice(1));
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   test('the clean embedded run: 0 failed, 0 warned, 0 errored, and only the one documented skip', async () => {
     const r = await run([]);
     expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored')), show(r)).toEqual([]);

@@ -209,6 +209,39 @@ export function cancelOrder(ctx: CheckContext, orderId: string, who: Who = 'cust
   return call(ctx, 'updateOrder', { params: { orderId }, json: { status: 'CANCELLED' }, auth: who });
 }
 
+/** An order a refused-cancel check may try, with its status when it was read. */
+export interface ShippedOrder { id: string; status: string }
+const SHIPPED = ['SHIPPED', 'DELIVERED'];
+
+/**
+ * The SHIPPED/DELIVERED orders a refused-cancel check (IDM-07, V2-IDM-04) may send its cancel to.
+ * The run cannot ship an order of its own, and on a broken server the cancel would change an order
+ * it did not create: so only the embedded server's seeded orders (the run's own data) are found by
+ * listing (`find`); a remote target's are the ones STOREFRONT_SHIPPED_ORDERS names, each read first
+ * (`statusOf`) and tried only while it is SHIPPED or DELIVERED. Otherwise the check skips, saying so.
+ */
+export async function shippedOrders(ctx: CheckContext, find: () => Promise<ShippedOrder[]>, statusOf: (id: string) => Promise<string | undefined>): Promise<ShippedOrder[]> {
+  if (ctx.target.embedded) {
+    const found = await find();
+    if (!found.length) ctx.skip("the test customer's history holds no SHIPPED or DELIVERED order");
+    return found;
+  }
+  const named = ctx.target.shippedOrders ?? [];
+  if (!named.length) {
+    ctx.skip(
+      'needs a SHIPPED or DELIVERED order the gate may try to cancel: the run cannot ship one of its own, and a broken server would ' +
+        'cancel an order the run did not create. Name such orders of the test customer in STOREFRONT_SHIPPED_ORDERS to run it',
+    );
+  }
+  const out: ShippedOrder[] = [];
+  for (const id of named) {
+    const status = await statusOf(id);
+    if (status && SHIPPED.includes(status)) out.push({ id, status });
+  }
+  if (!out.length) ctx.skip(`no order STOREFRONT_SHIPPED_ORDERS names (${named.join(', ')}) is SHIPPED or DELIVERED for the test customer now`);
+  return out;
+}
+
 /** `cart`: as read right before the session was created. */
 export interface Checkout { cartId: string; addressId: string; sessionId: string; cart: Json; exchanges: Exchange[] }
 

@@ -5,7 +5,7 @@
 import { answered, body, excerpt, expectEnvelope, expectStatus, header, isObject, opRequest, pointer } from './assert.js';
 import {
   addItem, addressInput, buyable, call, cancelOrder, checkout, confirm, filledCart, firstDifference, newAddress,
-  newCart, objectBody, placeOrder, sameJson, type Json,
+  newCart, objectBody, placeOrder, sameJson, shippedOrders, type Json,
 } from './flows.js';
 import { fieldSorting, structuredFilters } from './conventions.js';
 import { discountCode } from './discount-codes.js';
@@ -264,19 +264,25 @@ const cancelShipped: CheckDef = {
   slug: 'cancel-shipped', clause: 'IDM-07', endpoint: 'PUT /orders/{orderId}', writes: true, needs: ['customer'],
   title: 'cancelling a SHIPPED or DELIVERED order gives 409 and leaves it unchanged',
   async run(ctx: CheckContext) {
-    let order: Json | undefined;
-    for (const status of ['SHIPPED', 'DELIVERED']) {
-      const ex = await call(ctx, 'listOrders', { query: { [`${structuredFilters(ctx).param}[status]`]: status, limit: 1 } });
-      const first = pointer(body(ex), `/${ctx.contract.conventions.paging.envelope.results}/0`);
-      if (isObject(first) && first.status === status) { order = first; break; }
-    }
-    if (!order) ctx.skip('the customer has no SHIPPED or DELIVERED order to try a cancel on');
-    const orderId = String(order.id);
+    const find = async () => {
+      for (const status of ['SHIPPED', 'DELIVERED']) {
+        const ex = await call(ctx, 'listOrders', { query: { [`${structuredFilters(ctx).param}[status]`]: status, limit: 1 } });
+        const first = pointer(body(ex), `/${ctx.contract.conventions.paging.envelope.results}/0`);
+        if (isObject(first) && first.status === status) return [{ id: String(first.id), status }];
+      }
+      return [];
+    };
+    const statusOf = async (orderId: string) => {
+      const read = body(await call(ctx, 'getOrder', { params: { orderId } }));
+      return isObject(read) && typeof read.status === 'string' ? read.status : undefined;
+    };
+    const [order] = await shippedOrders(ctx, find, statusOf);
+    const orderId = order!.id;
     const ex = await cancelOrder(ctx, orderId);
-    if (ex.response?.status !== 409) ctx.fail(`cancelling ${order.status} order ${orderId}: ${answered(ex)}; IDM-07 requires 409. ${excerpt(ex)}`, ex);
+    if (ex.response?.status !== 409) ctx.fail(`cancelling ${order!.status} order ${orderId}: ${answered(ex)}; IDM-07 requires 409. ${excerpt(ex)}`, ex);
     expectEnvelope(ctx, ex, { status: 409 });
     const now = objectBody(ctx, await call(ctx, 'getOrder', { params: { orderId } }), 200);
-    if (now.status !== order.status) ctx.fail(`order ${orderId} went from ${String(order.status)} to ${String(now.status)} despite the 409`, ex);
+    if (now.status !== order!.status) ctx.fail(`order ${orderId} went from ${order!.status} to ${String(now.status)} despite the 409`, ex);
   },
 };
 

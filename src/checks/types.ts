@@ -31,6 +31,13 @@ export interface TargetInfo {
   discountCode?: string;
   /** more codes the target accepts (STOREFRONT_DISCOUNT_CODES), each applied to the run's own cart */
   discountCodes?: string[];
+  /**
+   * SHIPPED/DELIVERED orders of the test customer the refused-cancel checks (IDM-07, V2-IDM-04) may
+   * send a cancel to (STOREFRONT_SHIPPED_ORDERS): the run cannot ship an order of its own, and on a
+   * broken server that cancel would change an order the run did not create, so a remote target's
+   * orders are used only when named here. The embedded server's seeded data is the run's own.
+   */
+  shippedOrders?: string[];
   /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE) */
   otpCode?: string;
   /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD) */

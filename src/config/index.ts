@@ -57,6 +57,8 @@ const fileSchema = z.strictObject({
   discountCode: z.string().min(1).optional(),
   /** several codes the target accepts, each judged on the run's own cart (as STOREFRONT_DISCOUNT_CODES) */
   discountCodes: z.array(z.string().min(1)).optional(),
+  /** shipped or delivered orders of the test customer a refused-cancel check may send its cancel to (as STOREFRONT_SHIPPED_ORDERS) */
+  shippedOrders: z.array(z.string().min(1)).optional(),
   /** ENV-02: more hosts to treat as production (host names, IP literals, host:port) */
   productionHosts: z.array(z.string().min(1)).optional(),
   otpCode: z.string().min(1).optional(),
@@ -112,14 +114,17 @@ function resolvePack(given: string | undefined, fromFile: string | undefined, fi
   return raw;
 }
 
-/** STOREFRONT_DISCOUNT_CODES ('WELCOME10,SAVE20') or the file's list: no empty entry, no code twice. */
-export function discountCodes(raw: string | string[] | undefined, source: string): string[] | undefined {
+/**
+ * A comma-separated list from the environment (STOREFRONT_DISCOUNT_CODES 'WELCOME10,SAVE20',
+ * STOREFRONT_SHIPPED_ORDERS 'ord-0003,ord-0007') or the file's list: no empty entry, none twice.
+ */
+export function idList(raw: string | string[] | undefined, source: string): string[] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const codes = typeof raw === 'string' ? raw.split(',').map((c) => c.trim()) : raw;
-  if (codes.some((c) => c === '')) throw new ConfigError(`${source} has an empty entry: give codes separated by commas, e.g. WELCOME10,SAVE20`);
-  const twice = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (twice !== undefined) throw new ConfigError(`${source} names '${twice}' twice: list each code once`);
-  return codes;
+  const items = typeof raw === 'string' ? raw.split(',').map((c) => c.trim()) : raw;
+  if (items.some((c) => c === '')) throw new ConfigError(`${source} has an empty entry: give values separated by commas, e.g. ${/ORDER/i.test(source) ? 'ord-0003,ord-0007' : 'WELCOME10,SAVE20'}`);
+  const twice = items.find((c, i) => items.indexOf(c) !== i);
+  if (twice !== undefined) throw new ConfigError(`${source} names '${twice}' twice: list each value once`);
+  return items;
 }
 
 /** The well-known Visa test number: Luhn-valid, never a real card. */
@@ -239,7 +244,8 @@ export function resolveConfig(
     deadlineMs: parseDuration(flags.deadline, '--deadline') ?? parseDuration(data.deadline, 'deadline'),
     rateLimitProbe: data.rateLimitProbe ?? { maxRequests: 300, maxSeconds: 10 },
     discountCode: env.STOREFRONT_DISCOUNT_CODE || data.discountCode,
-    discountCodes: discountCodes(env.STOREFRONT_DISCOUNT_CODES, 'STOREFRONT_DISCOUNT_CODES') ?? discountCodes(data.discountCodes, `'discountCodes' of ${file ?? CONFIG_FILE}`),
+    discountCodes: idList(env.STOREFRONT_DISCOUNT_CODES, 'STOREFRONT_DISCOUNT_CODES') ?? idList(data.discountCodes, `'discountCodes' of ${file ?? CONFIG_FILE}`),
+    shippedOrders: idList(env.STOREFRONT_SHIPPED_ORDERS, 'STOREFRONT_SHIPPED_ORDERS') ?? idList(data.shippedOrders, `'shippedOrders' of ${file ?? CONFIG_FILE}`),
     otpCode: env.STOREFRONT_OTP_CODE || data.otpCode,
     testCard: testCard(env.STOREFRONT_TEST_CARD || data.testCard),
     configFile: file,

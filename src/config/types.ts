@@ -47,6 +47,8 @@ export interface ResolvedConfig {
   discountCode?: string;
   /** more codes the target accepts, each judged on the run's own cart (STOREFRONT_DISCOUNT_CODES, comma-separated) */
   discountCodes?: string[];
+  /** SHIPPED/DELIVERED orders of the test customer a refused-cancel check may try (STOREFRONT_SHIPPED_ORDERS, comma-separated) */
+  shippedOrders?: string[];
   /** v2: the OTP a test payment accepts (STOREFRONT_OTP_CODE); checks needing it skip without it */
   otpCode?: string;
   /** v2: a Luhn-valid test card number (STOREFRONT_TEST_CARD, default 4111 1111 1111 1111) */

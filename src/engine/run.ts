@@ -261,6 +261,7 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     rateLimitProbe: config.rateLimitProbe,
     discountCode: config.discountCode,
     ...(config.discountCodes ? { discountCodes: config.discountCodes } : {}),
+    ...(config.shippedOrders ? { shippedOrders: config.shippedOrders } : {}),
     otpCode: config.otpCode ?? embedded?.otpCode,
     testCard: embedded?.testCard?.replace(/[ -]/g, '') ?? config.testCard,
   };
