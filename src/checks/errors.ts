@@ -12,6 +12,7 @@ import { sortSpelling } from './conventions.js';
 import { type Provoked, v2WriteBattery } from './error-battery-v2.js';
 import { gatewayChecks } from './gateway.js';
 import { judgedRunWide } from './run-wide.js';
+import { ownRequest } from './valid-requests.js';
 import type { PackConventions } from '../contract/types.js';
 
 const MALFORMED = '{"storefront-check": ';
@@ -202,7 +203,11 @@ const envelopeChecks: CheckDef[] = ([
 );
 
 async function malformedJson(ctx: CheckContext): Promise<void> {
-  const ex = await ctx.send({ ...(await opRequest(ctx, ctx.op!)), body: MALFORMED, headers: { 'Content-Type': 'application/json' } });
+  // a state-changing request goes to a resource of the run's own: a server that read the broken body
+  // as {} would otherwise change the customer's existing order or address
+  const op = ctx.op!;
+  const base = op.writes ? await ownRequest(ctx, op) : await opRequest(ctx, op);
+  const ex = await ctx.send({ ...base, body: MALFORMED, headers: { 'Content-Type': 'application/json' } });
   if (ex.response?.status !== 400) ctx.fail(`${answered(ex)} to the malformed JSON body ${MALFORMED}; expected 400 with the envelope (ERR-06)`, ex);
   expectEnvelope(ctx, ex, { status: 400 });
 }
