@@ -3,33 +3,15 @@
 // clean reference server passes every new check (none skipped), in each free choice that bears on
 // them; each fault "a 4xx other than the documented one" fails the named check citing ERR-04.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import type { FaultId } from '../src/server/faults.js';
 import type { StartOptions } from '../src/server/types.js';
+import { ids, inProcessRunner, show } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'dodges-4xx-'));
+const run = inProcessRunner('dodges-4xx');
+const runV2 = inProcessRunner('dodges-4xx-v2', { pack: 'storefront-v2' });
 
-function run(only: string[], embedded: StartOptions = {}, pack?: string): Promise<RunResults> {
-  return runSuites({
-    embedded: pack ? embedded : { rateLimits: { windowMs: 2000 }, ...embedded },
-    config: resolveConfig(pack ? { pack } : {}, {}, cwd),
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
 
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
-const ids = (r: RunResults, status: CheckResult['status']) => r.checks.filter((c) => c.status === status).map((c) => c.id);
-const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map(line).join('\n');
 
 /** the checks of the documented-4xx battery (they must run and pass on the clean server) */
 const BATTERY = [
@@ -115,7 +97,7 @@ const BATTERY_V2 = [
 describe('documented 4xx of the v2 pack', () => {
   const v2Modes: Array<[string, Record<string, unknown>]> = [['clean', {}], ['unknownProduct 422', { unknownProduct: 422 }], ['emptyBasketOrder 422', { emptyBasketOrder: 422 }]];
   test.each(v2Modes)('%s: every v2 case and HDR-02 passes, none skipped', async (_name, modes) => {
-    const r = await run(['V2-ERR-03', 'V2-HDR-01'], { modes } as StartOptions, 'storefront-v2');
+    const r = await runV2(['V2-ERR-03', 'V2-HDR-01'], { modes } as StartOptions);
     for (const id of BATTERY_V2) expect(r.checks.find((c) => c.id === id)?.status, `${id}:\n${show(r)}`).toBe('passed');
     expect(ids(r, 'failed').concat(ids(r, 'warned'), ids(r, 'errored')), show(r)).toEqual([]);
     // HDR-02 (V2-HDR-01 in this pack) on every body endpoint with a valid body, none skipped
@@ -125,7 +107,7 @@ describe('documented 4xx of the v2 pack', () => {
   }, 120_000);
 
   test('fault v2-err-empty-basket-order-400 fails the empty-basket check', async () => {
-    const r = await run(['V2-ERR-03'], { faults: ['v2-err-empty-basket-order-400'] } as StartOptions, 'storefront-v2');
+    const r = await runV2(['V2-ERR-03'], { faults: ['v2-err-empty-basket-order-400'] } as StartOptions);
     const c = r.checks.find((x) => x.id === 'V2-ERR-03:POST /orders:empty-basket');
     expect(c?.status, show(r)).toBe('failed');
     expect(c!.message).toMatch(/answered 400 .*row 31 documents 409 or 422/);

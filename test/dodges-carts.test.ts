@@ -4,36 +4,16 @@
 // filtered slice instead of skipping. Each fault is run in-process against the families concerned
 // and the test names the check ids that must fail, and those that must pass, not skip.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/index.js';
-import type { ResolvedConfig } from '../src/config/types.js';
 import { ConfigError } from '../src/errors.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import type { FaultId } from '../src/server/faults.js';
 import type { StartOptions } from '../src/server/types.js';
+import { check, ids, inProcessRunner, show } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'dodges-carts-'));
+const run = inProcessRunner('dodges-carts');
 
-function run(only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}): Promise<RunResults> {
-  return runSuites({
-    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
-    config: { ...resolveConfig({}, {}, cwd), ...over },
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
 
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
-const ids = (r: RunResults, status: CheckResult['status']) => r.checks.filter((c) => c.status === status).map((c) => c.id);
-const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map(line).join('\n');
-const check = (r: RunResults, id: string) => r.checks.find((c) => c.id === id);
 
 const ARITHMETIC = 'CART-01:POST /carts/{cartId}/line-items:arithmetic';
 const DISCOUNT = 'CART-01:PUT /carts/{cartId}:discount';
@@ -83,12 +63,12 @@ describe('carts of two different products, several discount codes', () => {
   }, 120_000);
 
   test('STOREFRONT_DISCOUNT_CODES: parsed from a comma list; an empty entry or a code twice is a one-line config error', () => {
-    expect(resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: 'WELCOME10, SAVE20' }, cwd).discountCodes).toEqual(['WELCOME10', 'SAVE20']);
-    expect(resolveConfig({}, {}, cwd).discountCodes).toBeUndefined();
+    expect(resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: 'WELCOME10, SAVE20' }, run.cwd).discountCodes).toEqual(['WELCOME10', 'SAVE20']);
+    expect(resolveConfig({}, {}, run.cwd).discountCodes).toBeUndefined();
     for (const [raw, why] of [['WELCOME10,,SAVE20', /has an empty entry: give values separated by commas, e.g. WELCOME10,SAVE20/], ['SAVE20,SAVE20', /names 'SAVE20' twice: list each value once/]] as const) {
       let error: unknown;
       try {
-        resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: raw }, cwd);
+        resolveConfig({}, { STOREFRONT_DISCOUNT_CODES: raw }, run.cwd);
       } catch (err) {
         error = err;
       }

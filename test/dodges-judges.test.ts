@@ -4,34 +4,16 @@
 // fed by the run-wide log (src/engine/answer-log.ts), must catch it while the per-operation checks
 // still pass. And the log judges every exchange of the run, not the client's last 2,000.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
 import { loadContract } from '../src/contract/load.js';
 import { createRunServices } from '../src/engine/services.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import type { FaultId } from '../src/server/faults.js';
 import { startServer } from '../src/server/index.js';
+import { inProcessRunner, show } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'dodges-judges-'));
+const run = inProcessRunner('dodges-judges');
 
-function run(only: string[], faults: FaultId[]): Promise<RunResults> {
-  return runSuites({
-    embedded: { rateLimits: { windowMs: 2000 }, faults },
-    config: resolveConfig({}, {}, cwd),
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
 
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
-const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map(line).join('\n');
 
 /** fault, the families run, the run-wide check that must fail (citing the fault's clause), the per-operation checks that still pass */
 const cases: Array<[FaultId, string[], string, string[]]> = [
@@ -45,7 +27,7 @@ const cases: Array<[FaultId, string[], string, string[]]> = [
 
 describe('run-wide judges: a fault on other families\' traffic fails the every-answer check', () => {
   test.each(cases)('fault %s', async (fault, only, mustFail, mustPass) => {
-    const r = await run(only, [fault]);
+    const r = await run(only, { faults: [fault] });
     const failed = r.checks.find((c) => c.id === mustFail);
     expect(failed?.status, `${mustFail}:\n${show(r)}`).toBe('failed');
     const clause = mustFail.split(':')[0]!;

@@ -6,39 +6,21 @@
 // skip naming an empty source is pinned in src/engine/param-source.test.ts; the checks that change
 // an address here use one of their own).
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import { startServer } from '../src/server/index.js';
-import type { StartOptions } from '../src/server/types.js';
+import { inProcessRunner, remoteTarget, show } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'dodges-sources-'));
+const run = inProcessRunner('dodges-sources');
 const FINDING = 'ERR-07:GET /collections:parameter-source';
 // the checks of GET /collections/{collectionId} among these clauses, and one that needs no {collectionId}
 const ONLY = ['FMT-03', 'ERR-05'];
 const DEPENDENTS = ['FMT-03:GET /collections/{collectionId}:localized-strings', 'ERR-05:GET /collections/{collectionId}:unknown-id'];
 
-function run(embedded: StartOptions = {}): Promise<RunResults> {
-  return runSuites({
-    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
-    config: resolveConfig({}, {}, cwd),
-    only: ONLY,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
 
-const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map((c: CheckResult) => `${c.status} ${c.id}: ${c.message}`).join('\n');
 
 describe('a failing parameter source', () => {
   test('is one failed ERR-07 result of the source operation; its dependents skip naming it', async () => {
-    const r = await run({ faults: ['err-500-collections-limit-1'] });
+    const r = await run(ONLY, { faults: ['err-500-collections-limit-1'] });
     const findings = r.checks.filter((c) => c.id === FINDING);
     // once per source per run, however many dependents met it
     expect(findings.length, show(r)).toBe(1);
@@ -59,7 +41,7 @@ describe('a failing parameter source', () => {
   }, 60_000);
 
   test('the clean server: no parameter-source finding, the dependents pass', async () => {
-    const r = await run();
+    const r = await run(ONLY);
     expect(r.checks.filter((c) => c.id.endsWith(':parameter-source')), show(r)).toEqual([]);
     for (const id of DEPENDENTS) expect(r.checks.find((c) => c.id === id)?.status, `${id}\n${show(r)}`).toBe('passed');
     expect(r.summary.failed + r.summary.skipped + r.summary.errored, show(r)).toBe(0);
@@ -68,7 +50,7 @@ describe('a failing parameter source', () => {
   test('a legitimately empty source (a customer without addresses) is no finding, and the checks of an address use their own', async () => {
     const server = await startServer({ port: 0, host: '127.0.0.1', rateLimits: { windowMs: 2000 } });
     try {
-      const [c1, c2] = server.customers;
+      const [c1] = server.customers;
       const headers = { 'content-type': 'application/json', 'X-Api-Version': 'v1.0' };
       const login = await fetch(`${server.url}/auth/login`, {
         method: 'POST', headers, body: JSON.stringify({ emailAddress: c1!.email, password: c1!.password, gRecaptchaResponse: server.recaptchaToken }),
@@ -78,18 +60,7 @@ describe('a failing parameter source', () => {
       const list = (await (await fetch(`${server.url}/customers/me/addresses?limit=100`, { headers: auth })).json()) as { results: Array<{ id: string }> };
       for (const a of list.results) expect((await fetch(`${server.url}/customers/me/addresses/${a.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
       // checks of PUT /customers/me/addresses/{addressId} that create no address of their own
-      const r = await runSuites({
-        config: {
-          ...resolveConfig({}, {}, cwd),
-          target: { env: 'custom', baseUrl: server.url, production: false },
-          secrets: { customer: { email: c1!.email, password: c1!.password }, customer2: { email: c2!.email, password: c2!.password }, recaptchaToken: server.recaptchaToken, serviceToken: server.serviceToken },
-        },
-        only: ['ERR-06', 'HDR-02'],
-        reporters: ['json'],
-        reportDir: mkdtempSync(join(cwd, 'r-')),
-        retry: { maxWaitMs: 3000 },
-        driver: 'in-process',
-      });
+      const r = await run(['ERR-06', 'HDR-02'], {}, remoteTarget(server));
       expect(r.checks.filter((c) => c.id.endsWith(':parameter-source')), show(r)).toEqual([]);
       expect(r.summary.failed + r.summary.errored, show(r)).toBe(0);
       // the checks that change an address use one of the run's own (valid-requests.ts): an empty list

@@ -3,35 +3,14 @@
 // against the families it concerns, and the test names the check ids expected to fail — and, where
 // a dodge used to skip, the checks that must now run (pass) instead of skipping.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import type { ResolvedConfig } from '../src/config/types.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import type { FaultId } from '../src/server/faults.js';
 import { startServer } from '../src/server/index.js';
-import type { StartOptions } from '../src/server/types.js';
+import { ids, inProcessRunner, remoteTarget, show } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'dodges-'));
+const run = inProcessRunner('dodges');
 
-function run(only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}): Promise<RunResults> {
-  return runSuites({
-    embedded: { rateLimits: { windowMs: 2000 }, ...embedded },
-    config: { ...resolveConfig({}, {}, cwd), ...over },
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
 
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
-const ids = (r: RunResults, status: CheckResult['status']) => r.checks.filter((c) => c.status === status).map((c) => c.id);
-const show = (r: RunResults) => r.checks.filter((c) => c.status !== 'passed').map(line).join('\n');
 
 /** fault, the families run, the check ids that must fail, the check ids that must pass (not skip) */
 const cases: Array<[FaultId, string[], string[], string[]]> = [
@@ -92,7 +71,7 @@ describe('no dodges: each fault fails the named checks', () => {
   test("auth probes never change a resource the run did not create, even when the server's auth is broken", async () => {
     const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['auth-missing-check-writes'], rateLimits: { windowMs: 2000 } });
     try {
-      const [c1, c2] = server.customers;
+      const [c1] = server.customers;
       const json = async (path: string, token: string) => (await fetch(`${server.url}${path}`, { headers: { 'X-BFF-Token': token, 'X-Api-Version': 'v1.0' } })).json() as Promise<{ results: Array<{ id: string; status?: string }> }>;
       const token = async () => ((await (await fetch(`${server.url}/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'X-Api-Version': 'v1.0' },
@@ -105,10 +84,7 @@ describe('no dodges: each fault fails the named checks', () => {
       const before = await snapshot();
       expect(before.orders.length).toBeGreaterThan(0);
       expect(before.addresses.length).toBeGreaterThan(0);
-      const r = await run(['AUTH-04', 'AUTH-05'], {}, {
-        target: { env: 'custom', baseUrl: server.url, production: false },
-        secrets: { customer: { email: c1!.email, password: c1!.password }, customer2: { email: c2!.email, password: c2!.password }, recaptchaToken: server.recaptchaToken, serviceToken: server.serviceToken },
-      });
+      const r = await run(['AUTH-04', 'AUTH-05'], {}, remoteTarget(server));
       // the broken auth is caught, on resources the checks made for themselves
       for (const id of ['AUTH-04:PUT /orders/{orderId}:no-token-write', 'AUTH-04:DELETE /customers/me/addresses/{addressId}:no-token-write']) expect(ids(r, 'failed'), show(r)).toContain(id);
       const after = await snapshot();
@@ -122,7 +98,7 @@ describe('no dodges: each fault fails the named checks', () => {
   test('a refused-cancel probe (IDM-07) never aims at a remote shipped order the configuration does not name; a named one is tried', async () => {
     const server = await startServer({ port: 0, host: '127.0.0.1', faults: ['idm-cancel-shipped'], rateLimits: { windowMs: 2000 } });
     try {
-      const [c1, c2] = server.customers;
+      const [c1] = server.customers;
       const login = await fetch(`${server.url}/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'X-Api-Version': 'v1.0' },
         body: JSON.stringify({ emailAddress: c1!.email, password: c1!.password, gRecaptchaResponse: server.recaptchaToken }),
@@ -131,11 +107,7 @@ describe('no dodges: each fault fails the named checks', () => {
       const shipped = async () => ((await (await fetch(`${server.url}/orders?filter[status]=SHIPPED&limit=100`, { headers })).json()) as { results: Array<{ id: string }> }).results.map((o) => o.id);
       const before = await shipped();
       expect(before.length).toBeGreaterThan(1);
-      const remote = (shippedOrders?: string[]) => run(['IDM-07'], {}, {
-        target: { env: 'custom', baseUrl: server.url, production: false },
-        secrets: { customer: { email: c1!.email, password: c1!.password }, customer2: { email: c2!.email, password: c2!.password }, recaptchaToken: server.recaptchaToken, serviceToken: server.serviceToken },
-        ...(shippedOrders ? { shippedOrders } : {}),
-      });
+      const remote = (shippedOrders?: string[]) => run(['IDM-07'], {}, { ...remoteTarget(server), ...(shippedOrders ? { shippedOrders } : {}) });
       const id = 'IDM-07:PUT /orders/{orderId}:cancel-shipped';
       const unnamed = await remote();
       expect(unnamed.checks.find((c) => c.id === id)).toMatchObject({ status: 'skipped', message: expect.stringMatching(/STOREFRONT_SHIPPED_ORDERS/) });

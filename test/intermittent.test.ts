@@ -11,6 +11,7 @@ import { resolveConfig } from '../src/config/index.js';
 import { runSuites } from '../src/engine/run.js';
 import { startServer } from '../src/server/index.js';
 import { startHostileProxy } from './hostile/proxy.js';
+import { remoteTarget } from './in-process.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'intermittent-'));
 
@@ -37,7 +38,7 @@ test('a request that met a connection reset and cleared when sent again makes it
   const proxy = await startHostileProxy({ behaviour: 'reset', upstream: server.url, affects: (req) => req.url === '/products' && resets++ < 1 });
   try {
     const r = await runSuites({
-      config: { ...resolveConfig({}, {}, cwd), target: { env: 'custom', baseUrl: proxy.url, production: false } },
+      config: { ...resolveConfig({}, {}, cwd), ...remoteTarget(server, proxy.url), secrets: {} },
       only: ['PAG-01'],
       reporters: [],
       reportDir: mkdtempSync(join(cwd, 'r-')),
