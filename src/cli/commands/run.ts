@@ -73,6 +73,8 @@ export function registerRun(program: Command): void {
       `
 Test customer (remote targets): STOREFRONT_CUSTOMER_EMAIL, STOREFRONT_CUSTOMER_PASSWORD, STOREFRONT_RECAPTCHA_TOKEN;
 second customer (AUTH-08): STOREFRONT_CUSTOMER2_EMAIL / _PASSWORD; STOREFRONT_SERVICE_TOKEN; STOREFRONT_EXPIRED_TOKEN.
+Data: STOREFRONT_DISCOUNT_CODE(S) codes the target accepts (CART-01/02); STOREFRONT_SHIPPED_ORDERS shipped orders
+the refused-cancel check (IDM-07) may try — the gate never changes data it did not create, so without them it skips.
 Checks that need what the target lacks are skipped with the reason, never failed.
 
 Reports: results.json, junit.xml, report.html (one file, open it in a browser), summary.md (markdown for
