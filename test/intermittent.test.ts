@@ -53,3 +53,28 @@ test('a request that met a connection reset and cleared when sent again makes it
     await server.close();
   }
 }, 60_000);
+
+test('a 502 that clears when sent again: the check is a warning naming it, and the 502 body is judged like any error answer', async () => {
+  const server = await startServer({ port: 0, host: '127.0.0.1' });
+  let bad = 0;
+  const proxy = await startHostileProxy({ behaviour: 'html-5xx', upstream: server.url, affects: (req) => req.url === '/products' && bad++ < 1 });
+  try {
+    const r = await runSuites({
+      config: { ...resolveConfig({}, {}, cwd), ...remoteTarget(server, proxy.url), secrets: {} },
+      only: ['PAG-01', 'ERR-01'],
+      reporters: [],
+      reportDir: mkdtempSync(join(cwd, 'r-')),
+      retry: { backoffBaseMs: 10 },
+      driver: 'in-process',
+    });
+    const paged = r.checks.find((x) => x.id === 'PAG-01:GET /products:defaults');
+    expect(paged?.status, paged?.message).toBe('warned');
+    expect(paged?.message).toMatch(/retried transport trouble: GET \/products \(502, then 200\)/);
+    const envelope = r.checks.find((x) => x.id === 'ERR-01:*:envelope');
+    expect(envelope?.status, envelope?.message).toBe('failed');
+    expect(envelope?.message).toMatch(/GET \/products .*502/);
+  } finally {
+    await proxy.close();
+    await server.close();
+  }
+}, 60_000);

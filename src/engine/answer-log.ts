@@ -90,6 +90,8 @@ export class AnswerLog {
    */
   observe(ex: Exchange): void {
     try {
+      // the 502/503/504 answers the client retried are answers too (envelope, headers), judged first
+      for (const response of ex.retried ?? []) this.judge({ ...ex, response, notes: [...ex.notes, `an answer the client sent the request again after`] });
       this.judge(ex);
     } catch (err) {
       this.toolError ??= `a run-wide judge failed on ${ex.request.method} ${ex.request.url}: ${(err as Error).message}`;

@@ -70,7 +70,9 @@ const sizeOf = (ex: Exchange) => (ex.response?.text.length ?? 0) + (ex.request.b
 const KEPT_TEXT = 256 * 1024;
 
 /** The exchange as kept for evidence: a large body cut (and not parsed: no error envelope is that big). */
-function kept(ex: Exchange): Exchange {
+function kept(full: Exchange): Exchange {
+  // the retried gateway answers were judged as they came (onExchange): the kept copy drops their bodies
+  const { retried: _judged, ...ex } = full;
   const r = ex.response;
   if (!r || r.text.length <= KEPT_TEXT) return ex;
   // a copy through a Buffer: a plain slice would be a view keeping the whole body alive
@@ -163,6 +165,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       retry: spec.retry ?? true,
       relogin: spec.relogin ?? (credential === 'customer' || credential === 'customer2'),
       notes: [],
+      retried: [],
       attempts: 0,
       waitedMs: 0,
       rateLimited: 0,
@@ -202,6 +205,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       ...outcome,
       durationMs: Math.round(performance.now() - started),
       notes: state.notes,
+      ...(state.retried.length ? { retried: state.retried } : {}),
       operationId: options.match?.(method, relPath),
     };
     const copy = kept(exchange);

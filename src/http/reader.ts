@@ -25,7 +25,7 @@ class ReaderStop extends Error {
   }
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+export function responseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (v === undefined) continue;
@@ -41,7 +41,7 @@ function errorInfo(err: unknown): { code: string; message: string } {
   return { code, message };
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   if (!text.length) return undefined;
   try {
     return JSON.parse(text);

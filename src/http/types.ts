@@ -71,6 +71,8 @@ export interface Exchange {
   notes: string[];
   /** operationId the request matched in the contract, if any */
   operationId?: string;
+  /** 502/503/504 answers the client sent the request again after (oldest first): judged like `response` */
+  retried?: RecordedResponse[];
 }
 
 export interface HttpClient {

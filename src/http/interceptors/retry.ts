@@ -6,6 +6,7 @@
 
 import type { Dispatcher } from 'undici';
 import { type ReplayPolicy, replayInterceptor } from './replay.js';
+import { parseJson, responseHeaders } from '../reader.js';
 import { stateOf } from './state.js';
 
 export interface RetryOptions {
@@ -94,6 +95,11 @@ export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatche
       await sleep(next.wait);
       state.waitedMs += next.wait;
       if (held.status === 429) state.rateLimited++;
+      // a gateway answer is still an answer: its body and headers are judged (ERR-01..03, HDR) like the last one
+      else {
+        const text = Buffer.concat(held.chunks).toString('utf8');
+        state.retried.push({ status: held.status, headers: responseHeaders(held.headers), text, json: parseJson(text) });
+      }
       state.notes.push(`retried after ${next.why}, waited ${next.wait} ms`);
       return opts;
     },

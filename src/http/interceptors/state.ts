@@ -3,7 +3,7 @@
 // what the request asked for (credential, retry, relogin) and write down what it did (notes).
 
 import type { Dispatcher } from 'undici';
-import type { Credential, RecordedRequest } from '../types.js';
+import type { Credential, RecordedRequest, RecordedResponse } from '../types.js';
 
 export const STATE_KEY = 'storefront';
 
@@ -13,6 +13,8 @@ export interface RequestState {
   relogin: boolean;
   /** what the client did on the way; becomes Exchange.notes */
   notes: string[];
+  /** 502/503/504 answers the client sent the request again after; becomes Exchange.retried */
+  retried: RecordedResponse[];
   /** attempts sent on the wire (capture counts them) */
   attempts: number;
   /** the last attempt as sent (capture writes it) */
