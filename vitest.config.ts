@@ -24,5 +24,9 @@ export default defineConfig({
     // processes as much as on the CPU: on 2 cores, 3 workers keep them busy (measured: 2 workers 176 s,
     // 3 workers 153 s, 4 workers 155 s for the whole suite)
     maxWorkers: 3,
+    // test files share their worker's module graph (compiled validators, loaded packs) instead of
+    // loading every module again per file: the same 1,700 tests in 2 min 4–9 s instead of 2 min 45 s,
+    // a third less CPU. Tests keep no module-level state between files (each starts its own servers).
+    isolate: false,
   },
 });
