@@ -20,6 +20,7 @@ const cases: Array<[FaultId, string[], string, string[]]> = [
   ['hdr-version-missing-on-writes', ['CART', 'HDR-03'], 'HDR-03:*:every-answer', ['HDR-03:GET /products:api-version-echo', 'HDR-03:*:api-version-echo-on-error', 'HDR-03:GET /products:api-version-without']],
   ['hdr-correlation-dropped-on-422', ['ERR-04', 'HDR-04'], 'HDR-04:*:every-answer', ['HDR-04:GET /products:correlation-echo', 'HDR-04:*:correlation-echo-on-error', 'HDR-04:POST /auth/login:correlation-echo-on-post']],
   ['hdr-text-content-type-on-201', ['CART', 'HDR-01'], 'HDR-01:*:every-answer', ['HDR-01:GET /products:json-content-type', 'HDR-01:*:json-content-type-on-error']],
+  ['hdr-correlation-not-generated-on-writes', ['HDR-02', 'HDR-05'], 'HDR-05:*:every-answer', ['HDR-05:POST /auth/login:correlation-generated-on-post', 'HDR-05:GET /products:correlation-generated']],
   ['hdr-correlation-not-uuid-on-404', ['ERR-05', 'HDR-05'], 'HDR-05:*:every-answer', ['HDR-05:GET /products:correlation-generated', 'HDR-05:GET /products/{productId}:correlation-generated']],
   ['err-500-line-item-update', ['CART', 'ERR-07'], 'ERR-07:*:no-5xx-observed', ['ERR-07:*:input-battery']],
   ['fmt-fraction-digits-cart-put', ['CART', 'FMT-01'], 'FMT-01:*:every-answer', ['FMT-01:GET /carts/{cartId}:money-semantics', 'FMT-01:GET /products:money-semantics']],

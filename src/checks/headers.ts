@@ -118,8 +118,11 @@ async function nonJsonBody(ctx: CheckContext): Promise<void> {
   // a pack-listed body we could not build (no credentials for login) is not otherwise valid
   const valid = own !== undefined || (!hasOwnBody(ctx, op) && made!.valid);
   const base = await ownRequest(ctx, op);
+  // sent without a Correlation-Id (the client puts one on every other write): the run-wide HDR-05
+  // judge sees each body endpoint's error answer generate one
+  const correlation = ctx.contract.conventions.headers.correlationId;
   for (const contentType of ['text/plain', null]) {
-    const ex = await ctx.send({ ...base, body: JSON.stringify(json), headers: { 'Content-Type': contentType } });
+    const ex = await ctx.send({ ...base, body: JSON.stringify(json), headers: { 'Content-Type': contentType, ...(correlation ? { [correlation]: null } : {}) } });
     undoCreation(ctx, op, ex);
     const allowed = valid ? [415] : [415, 400, 401, 404, 422];
     if (!allowed.includes(ex.response?.status ?? 0)) {

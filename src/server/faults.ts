@@ -29,6 +29,7 @@ export const FAULTS = [
   { id: 'hdr-version-missing-on-writes', clause: 'HDR-03', title: 'answers to POST/PUT/PATCH/DELETE carry no X-Api-Version (reads do)', traffic: ['CART'] },
   { id: 'hdr-correlation-dropped-on-422', clause: 'HDR-04', title: 'a 422 answer carries a fresh Correlation-Id instead of the one the request sent', traffic: ['ERR-04'] },
   { id: 'hdr-text-content-type-on-201', clause: 'HDR-01', title: 'a 201 Created answers its JSON body as text/plain', traffic: ['CART'] },
+  { id: 'hdr-correlation-not-generated-on-writes', clause: 'HDR-05', title: 'a write to a customer endpoint sent without Correlation-Id gets none back (login generates one)', traffic: ['HDR-02'] },
   { id: 'hdr-correlation-not-uuid-on-404', clause: 'HDR-05', title: 'a 404 to a request without Correlation-Id carries a counter (req-17), not a UUID', traffic: ['ERR-05'] },
   // ERR
   { id: 'err-status-string-422', clause: 'ERR-01', title: 'in 422 envelopes only, `status` is the string "422"' },

@@ -26,7 +26,8 @@ export function standardHeaders(s: ServerState) {
       cid = f.has('hdr-correlation-id-not-uuid') ? `req-${++counter}` : randomUUID();
     } else if (f.has('hdr-correlation-id-lowercased')) cid = cid.toLowerCase();
     if (!(f.has('hdr-version-missing-on-writes') && WRITES.has(req.method))) reply.header('x-api-version', version);
-    reply.header('correlation-id', cid);
+    const ungenerated = f.has('hdr-correlation-not-generated-on-writes') && WRITES.has(req.method) && !req.url.startsWith('/auth/') && !req.headers['correlation-id'];
+    if (!ungenerated) reply.header('correlation-id', cid);
     if ((typeof sent !== 'string' || !sent) && s.modes.missingApiVersion === 'reject' && !req.url.startsWith('/health/')) {
       done(new ApiError(400, 'The X-Api-Version header is required', 'MISSING_API_VERSION', [
         { field: 'X-Api-Version', code: 'REQUIRED', message: 'Send X-Api-Version, e.g. v1.0' },

@@ -283,6 +283,7 @@ const probes: Record<string, Probe | [Probe, StartOptions]> = {
     return r.status === 422 && r.headers.get('correlation-id') !== 'Abc-Check-422';
   },
   'hdr-text-content-type-on-201': async ({ api, t0 }) => !/json/.test((await api.req('POST', '/carts', { token: t0 })).headers.get('content-type')!),
+  'hdr-correlation-not-generated-on-writes': async ({ api, t0 }) => (await api.req('POST', '/carts', { token: t0 })).headers.get('correlation-id') === null,
   'hdr-correlation-not-uuid-on-404': async ({ api }) => !UUID.test((await api.get('/nope')).headers.get('correlation-id')!),
   'err-500-line-item-update': async (p) => {
     const c = await cartWith(p);
