@@ -4,21 +4,21 @@
 // created. `storefront-check run` reaches it through vitest (harness.ts, a thin glue); the
 // project's tests and library users call it in-process (run.ts, driver 'in-process').
 //
-// The verdict policy lives here and only here: a check that throws CheckFailure failed; if it is
-// repeatable it runs once more, and a failure that does not repeat is still a failure, marked
-// "intermittent (1 of 2)". Transport trouble (429, 502/503/504, expired sessions) is the client's
-// business (src/http/interceptors). A check that throws anything else is `errored`: the tool failed.
+// The verdict policy: one attempt's status comes from verdict.ts (failed, skipped, errored, passed, or
+// warned when it passed only after transport retries); here, a failure that can be repeated runs
+// once more, and a failure that does not repeat is still a failure, marked "intermittent (1 of 2)".
+// Transport trouble (429, 502/503/504, resets, expired sessions) is the client's business
+// (src/http). The undo actions run through cleanups.ts.
 
 import { runSecrets } from '../checks/secrets.js';
 import { CheckFailure, CheckSkip, type CheckContext, type Need } from '../checks/types.js';
 import type { ContractPack, Operation } from '../contract/types.js';
-import { MissingCredentialError, ProductionWriteRefused } from '../http/errors.js';
 import { toEvidence } from '../http/evidence.js';
 import { credentialHeader, type Identity } from '../http/interceptors/session.js';
 import { rawRequest } from '../http/raw.js';
 import type { NamedSecret } from '../http/redact.js';
 import type { Exchange, RequestSpec } from '../http/types.js';
-import type { CheckResult, CheckStatus, Evidence } from '../results.js';
+import type { CheckResult } from '../results.js';
 import { getValidator } from '../validation/validator.js';
 import type { RunContext, SchemaObservation } from './context.js';
 import { sourceFinding } from './param-source.js';
@@ -26,19 +26,12 @@ import { PathResolver } from './params.js';
 import { Scheduler } from './scheduler.js';
 import type { CheckInstance } from './select.js';
 import { createRunServices, type RunServices } from './services.js';
-import { STOPPED, type StopCause, neverStarted, unsuccessful } from './stop.js';
+import { STOPPED, type StopCause, neverStarted } from './stop.js';
+import { type Cleanup, laneOf, mapBounded, runCleanups, withDeadline } from './cleanups.js';
+import { type Attempt, passed, thrown } from './verdict.js';
 
-const MAX_EVIDENCE = 5;
-
-/** The client's notes of a retry after transport trouble (502/503/504, a reset): not 429, not a re-login. */
-const TRANSPORT_NOTE = /^retried after (50[234]|transport error)/;
-const transportTrouble = (ex: Exchange) => ex.notes.some((n) => TRANSPORT_NOTE.test(n));
-const describeRetries = (ex: Exchange) =>
-  `${ex.request.method} ${new URL(ex.request.url).pathname} (${ex.notes.filter((n) => TRANSPORT_NOTE.test(n)).map((n) => n.replace(/^retried after /, '').replace(/, waited.*/, '')).join(', ')}, then ${ex.response?.status ?? ex.error?.code})`;
 const NEED_TO_IDENTITY: Record<Need, Identity> = { customer: 'customer', customer2: 'customer2', expiredToken: 'expired', serviceToken: 'service' };
 /** Cleanups get their own short deadline each: an interrupted run must still end. */
-const CLEANUP_DEADLINE_MS = 10_000;
-
 /** Thrown into a running check when the run is interrupted: its result becomes "skipped: interrupted". */
 class Interrupted extends Error {
   constructor() {
@@ -74,8 +67,6 @@ export interface RuntimeTotals {
   cleanupErrors: string[];
 }
 
-type Attempt = { status: CheckStatus; message: string; evidence?: Evidence[]; stack?: string };
-
 export class CheckRuntime {
   private readonly services: RunServices;
   private readonly scheduler: Scheduler;
@@ -86,7 +77,7 @@ export class CheckRuntime {
    * Undo actions with the lane that registered them: the stateful checks of one lane change the same
    * resources, so a lane's undos run newest first, one after another; lanes are independent.
    */
-  private cleanups: Array<{ lane: string; fn: () => Promise<unknown> }> = [];
+  private cleanups: Cleanup[] = [];
   private lanes = 0;
   private readonly levels: Map<string, string>;
   private readonly budgetMs: number;
@@ -184,28 +175,14 @@ export class CheckRuntime {
   /** Wait for every queued check, undo what the checks created, and give the totals since the last call. */
   async finish(): Promise<RuntimeTotals> {
     await this.scheduler.idle();
-    const cleanupErrors: string[] = [];
-    const todo = this.cleanups.reverse();
+    const todo = this.cleanups;
     this.cleanups = [];
     // The cleanups send through the checks' contexts, which refuse new requests once the run is
     // interrupted: not these.
     this.cleaning = true;
+    let cleanupErrors: string[];
     try {
-      // lanes in flight together; within one, newest first, one after another: two checks that changed
-      // the same resource restore it in the reverse order of their changes (the later one's "before"
-      // is the earlier one's "after")
-      const byLane = new Map<string, Array<() => Promise<unknown>>>();
-      for (const { lane, fn } of todo) byLane.set(lane, [...(byLane.get(lane) ?? []), fn]);
-      await mapBounded([...byLane.values()], this.o.concurrency, async (fns) => {
-        for (const fn of fns) {
-          try {
-            const undone = unsuccessful(await withDeadline(fn(), CLEANUP_DEADLINE_MS, 'cleanup'));
-            if (undone) cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${undone}`));
-          } catch (err) {
-            cleanupErrors.push(this.services.redactor.text(`cleanup failed: ${(err as Error).message}`));
-          }
-        }
-      });
+      cleanupErrors = await runCleanups(todo, this.o.concurrency, this.services.redactor);
     } finally {
       this.cleaning = false;
     }
@@ -296,32 +273,13 @@ export class CheckRuntime {
     const notes: string[] = [];
     const mine: Exchange[] = [];
     const ctx = this.context(inst, notes, mine);
-    const redact = (s: string) => this.services.redactor.text(s);
-    const evidenceOf = (exchanges: Exchange[]) => exchanges.slice(0, MAX_EVIDENCE).map((ex) => toEvidence(ex, this.services.redactor));
     try {
       await withDeadline(inst.def.run(ctx), this.budgetMs, `check ${inst.id}`);
       if (this.interrupted) throw new Interrupted();
-      const message = notes.length ? notes.join('; ') : inst.def.title;
-      const troubled = mine.filter(transportTrouble);
-      // it passed, but only because the client sent requests again: a warning naming them (issue 9, item 1)
-      if (troubled.length) return { status: 'warned', message: redact(`${message}; passed only after the client retried transport trouble: ${troubled.slice(0, 3).map(describeRetries).join('; ')}`) };
-      return { status: 'passed', message };
+      return passed(notes.length ? notes.join('; ') : inst.def.title, mine, this.services.redactor);
     } catch (err) {
       if (err instanceof Interrupted || this.interrupted) return { status: 'skipped', message: STOPPED[this.cause].during };
-      if (err instanceof CheckSkip) return { status: 'skipped', message: redact(err.reason) };
-      if (err instanceof MissingCredentialError) return { status: 'skipped', message: err.reason };
-      // production safety (ENV-02) refused what this check would send: not a finding, not a tool error
-      if (err instanceof ProductionWriteRefused) return { status: 'skipped', message: redact(`not sent: ${err.message}`) };
-      if (err instanceof CheckFailure) {
-        return { status: 'failed', message: redact(err.message), evidence: evidenceOf(err.evidence.length ? err.evidence : mine.slice(-1)) };
-      }
-      const e = err instanceof Error ? err : new Error(String(err));
-      return {
-        status: 'errored',
-        message: redact(`the tool failed, not the API: ${e.message}`),
-        stack: redact(e.stack ?? e.message),
-        evidence: evidenceOf(mine.slice(-1)),
-      };
+      return thrown(err, mine, this.services.redactor);
     }
   }
 
@@ -383,33 +341,4 @@ export class CheckRuntime {
       },
     };
   }
-}
-
-/** The scheduler's lane of a check (stateful: its family and endpoint), which its undo actions share. */
-function laneOf(inst: CheckInstance): string {
-  return `${inst.family} ${inst.endpoint}`;
-}
-
-/** fn over items with at most `limit` calls in flight; results in the order of the items. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
-}
-
-/** Resolve with p, or reject once `ms` have passed (the work itself is bounded by its requests' deadlines). */
-function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} exceeded its budget of ${Math.round(ms / 1000)} s`)), ms);
-    timer.unref();
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
