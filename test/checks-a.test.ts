@@ -4,38 +4,16 @@
 // 0 failed (and, clean, 0 warned); each fault of these families must give a failed dedicated check
 // citing its clause (test/catches.ts: not a schema result, and no tool error in the run).
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import type { ResolvedConfig } from '../src/config/types.js';
-import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
+import type { RunResults } from '../src/results.js';
 import { expectCaught } from './catches.js';
+import { inProcessRunner, line } from './in-process.js';
 import { FAULTS } from '../src/server/faults.js';
 import type { StartOptions } from '../src/server/types.js';
 
 const FAMILIES = ['HDR', 'ERR', 'FMT', 'PAG', 'SRT', 'FLT'];
-const cwd = mkdtempSync(join(tmpdir(), 'checks-a-'));
+const run = inProcessRunner('checks-a');
 
-function config(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  return { ...resolveConfig({}, {}, cwd), ...over };
-}
-
-function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
-  return runSuites({
-    embedded,
-    config: config(),
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
-
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
 const failed = (r: RunResults) => r.checks.filter((c) => c.status === 'failed').map(line);
 const warned = (r: RunResults) => r.checks.filter((c) => c.status === 'warned').map(line);
 

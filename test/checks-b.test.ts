@@ -2,17 +2,12 @@
 // loopback HTTP: the embedded reference server clean and in each relevant free-choice mode (section 4)
 // must give 0 failed; each fault of these families must give a failed check citing its clause.
 
-import { mkdtempSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import type { ResolvedConfig } from '../src/config/types.js';
 import type { CheckResult, RunResults } from '../src/results.js';
-import { runSuites } from '../src/engine/run.js';
 import { expectCaught } from './catches.js';
+import { inProcessRunner, line } from './in-process.js';
 import { FAULTS } from '../src/server/faults.js';
 import { startServer } from '../src/server/index.js';
 import type { StartOptions } from '../src/server/types.js';
@@ -20,26 +15,11 @@ import type { StartOptions } from '../src/server/types.js';
 const FAMILIES = ['AUTH', 'IDM', 'CART', 'VER', 'RL', 'ENV'];
 /** small windows keep the rate-limit family quick (RL-03 waits for the window to clear) */
 const FAST_LIMITS = { windowMs: 2000, search: 40 };
-const cwd = mkdtempSync(join(tmpdir(), 'checks-b-'));
 /** a probe budget of a few windows: RL-03 proves a server that never recovers within it wrong */
 const FAST_PROBE = { maxRequests: 300, maxSeconds: 5 };
-function config(over: Partial<ResolvedConfig> = {}): ResolvedConfig {
-  return { ...resolveConfig({}, {}, cwd), rateLimitProbe: FAST_PROBE, ...over };
-}
+// the client's own retry policy ({}: its defaults), as a CI run has it
+const run = inProcessRunner('checks-b', { embedded: { rateLimits: FAST_LIMITS }, config: { rateLimitProbe: FAST_PROBE }, retry: {} });
 
-function run(only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}): Promise<RunResults> {
-  return runSuites({
-    embedded: { rateLimits: FAST_LIMITS, ...embedded },
-    baseUrl: over.target?.baseUrl,
-    config: config(over),
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    driver: 'in-process',
-  });
-}
-
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
 const failed = (r: RunResults) => r.checks.filter((c) => c.status === 'failed').map(line);
 const warned = (r: RunResults) => r.checks.filter((c) => c.status === 'warned').map(line);
 const mine = (c: CheckResult) => FAMILIES.includes(c.family);

@@ -3,32 +3,14 @@
 // warns; every free choice of CONTRACT-v2 section 3 gives 0 failed; each v2 fault gives a failed
 // check citing its clause (run with --only its family, as test/checks-a.test.ts does).
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig } from '../src/config/index.js';
-import { runSuites } from '../src/engine/run.js';
 import { expectCaught } from './catches.js';
-import type { CheckResult, RunResults } from '../src/results.js';
+import type { RunResults } from '../src/results.js';
 import { V2_FAULTS, V2_MODE_VALUES } from '../src/server/v2/index.js';
-import type { StartOptions } from '../src/server/types.js';
+import { inProcessRunner, line } from './in-process.js';
 
-const cwd = mkdtempSync(join(tmpdir(), 'checks-v2-'));
+const run = inProcessRunner('checks-v2', { pack: 'storefront-v2' });
 
-function run(only: string[], embedded: StartOptions = {}): Promise<RunResults> {
-  return runSuites({
-    embedded,
-    config: resolveConfig({ pack: 'storefront-v2' }, {}, cwd),
-    only,
-    reporters: ['json'],
-    reportDir: mkdtempSync(join(cwd, 'r-')),
-    retry: { maxWaitMs: 3000 },
-    driver: 'in-process',
-  });
-}
-
-const line = (c: CheckResult) => `${c.status} ${c.id}: ${c.message}`;
 const failed = (r: RunResults) => r.checks.filter((c) => c.status === 'failed' || c.status === 'errored').map(line);
 
 describe('pack storefront-v2 against the v2 reference server', () => {

@@ -8,24 +8,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../src/config/index.js';
 import type { ResolvedConfig } from '../src/config/types.js';
-import { runSuites } from '../src/engine/run.js';
+import { type RunOptions, runSuites } from '../src/engine/run.js';
 import type { CheckResult, RunResults } from '../src/results.js';
 import type { RunningServer, StartOptions } from '../src/server/types.js';
 import type { V2RunningServer } from '../src/server/v2/types.js';
 
 export type InProcessRun = (only: string[], embedded?: StartOptions, over?: Partial<ResolvedConfig>) => Promise<RunResults>;
 
+export interface RunnerDefaults {
+  pack?: string;
+  /** the embedded server's options every run of the file starts from (a run's own are merged over them) */
+  embedded?: StartOptions;
+  /** configuration every run of the file starts from */
+  config?: Partial<ResolvedConfig>;
+  /** the client's retry policy (default: at most 3 s waiting per request) */
+  retry?: RunOptions['retry'];
+}
+
 /** A runner for one test file: `run(only, embedded server options, config overrides)`. */
-export function inProcessRunner(name: string, defaults: { pack?: string } = {}): InProcessRun & { cwd: string } {
+export function inProcessRunner(name: string, defaults: RunnerDefaults = {}): InProcessRun & { cwd: string } {
   const cwd = mkdtempSync(join(tmpdir(), `${name}-`));
   const run = (only: string[], embedded: StartOptions = {}, over: Partial<ResolvedConfig> = {}) =>
     runSuites({
-      embedded,
-      config: { ...resolveConfig(defaults.pack ? { pack: defaults.pack } : {}, {}, cwd), ...over },
+      embedded: { ...defaults.embedded, ...embedded },
+      config: { ...resolveConfig(defaults.pack ? { pack: defaults.pack } : {}, {}, cwd), ...defaults.config, ...over },
       only,
       reporters: ['json'],
       reportDir: mkdtempSync(join(cwd, 'r-')),
-      retry: { maxWaitMs: 3000 },
+      retry: defaults.retry ?? { maxWaitMs: 3000 },
       driver: 'in-process',
     });
   return Object.assign(run, { cwd });
