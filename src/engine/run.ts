@@ -2,7 +2,7 @@
 // it). Checks the report directory before anything is sent, boots the embedded reference server
 // when there is no base URL, probes the target (exit 3 fast when nothing answers), logs the test
 // customers in once, runs the checks — through vitest over suites/*.suite.ts (the CLI), or
-// in-process on the CheckRuntime (tests, library use) — aggregates schema conformance, applies the
+// in-process on the CheckRuntime (tests, library use; both in drivers.ts) — aggregates schema conformance, applies the
 // baseline, decides the verdict and writes the reports, also when the run is interrupted or loses
 // the target midway.
 
@@ -17,25 +17,23 @@ import { loadContract } from '../contract/load.js';
 import type { ContractPack } from '../contract/types.js';
 import { UnreachableError, UsageError } from '../errors.js';
 import type { RetryOptions } from '../http/interceptors/retry.js';
-import { REPORTER_NAMES, createReporters, type Reporter, type ReporterOptions } from '../report/index.js';
+import { REPORTER_NAMES, createReporters, type ReporterOptions } from '../report/index.js';
 import type { CheckResult, ProgressEvent, RunResults } from '../results.js';
 import type { RunningServer, StartOptions } from '../server/types.js';
-import { applyBaseline, readBaseline, type BaselineEntry } from './baseline.js';
-import { ResultCollector } from './collector.js';
-import type { RunContext, SchemaObservation } from './context.js';
+import { applyBaseline, readBaseline } from './baseline.js';
+import type { RunContext } from './context.js';
 import { type Embedded, startEmbedded } from './embedded.js';
 import { PROBE_TIMEOUT_MS, probePath, probeTarget } from './probe.js';
-import { CheckRuntime } from './runtime.js';
 import { neverStarted } from './stop.js';
 import { mergeObservations, schemaResults } from './schema-results.js';
-import { expandChecks, familyOf, selected } from './select.js';
+import { familyOf, selected } from './select.js';
 import { createRunServices } from './services.js';
 import { createProductionPolicy } from '../http/interceptors/guard.js';
 import type { NamedSecret } from '../http/redact.js';
 import { endSessions, loginBodyText, type LoginCredentials } from '../http/session.js';
 import { identities, logIn, secretsOf } from './sessions.js';
 import { coverage, summarise, verdict } from './summary.js';
-import { runVitest } from './vitest-runner.js';
+import { DEADLINE, type Executed, type Plan, addServerErrors, inProcess, planned, throughVitest } from './drivers.js';
 
 export interface RunOptions {
   baseUrl?: string;
@@ -73,42 +71,9 @@ export interface RunOptions {
 
 const EMBEDDED_WINDOW_MS = 2000;
 
-/** What a run knows before it sends anything. */
-interface Plan {
-  contract: ContractPack;
-  only: string[];
-  reporters: Reporter[];
-  baselineEntries?: BaselineEntry[];
-  reportDir: string;
-  started: Date;
-  t0: number;
-  setup: RunResults['setup'];
-  progress(e: ProgressEvent): void;
-  /** every secret the run learns, for the reports' write-time redaction */
-  secrets: NamedSecret[];
-}
-
-/** What executing the checks produced. */
-interface Executed {
-  baseUrl: string;
-  target?: TargetInfo;
-  embedded: boolean;
-  checks: CheckResult[];
-  observations: SchemaObservation[][];
-  requests: number;
-  /** requests that met a 5xx, and a few of them */
-  serverErrors: { count: number; examples: string[] };
-  interrupted: boolean;
-  targetLost: boolean;
-}
-
 /** More requests than this meeting a 5xx makes the run say so among its setup problems. */
 const FEW_SERVER_ERRORS = 3;
 
-function addServerErrors(out: Executed, t: { serverErrors?: number; serverErrorExamples?: string[] }): void {
-  out.serverErrors.count += t.serverErrors ?? 0;
-  out.serverErrors.examples.push(...(t.serverErrorExamples ?? []).slice(0, 3 - out.serverErrors.examples.length));
-}
 
 function timestamp(d: Date): string {
   return d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
@@ -155,8 +120,7 @@ function prepare(opts: RunOptions): Plan {
   return { contract, only, reporters, baselineEntries, reportDir, started, t0: performance.now(), setup, progress, secrets };
 }
 
-/** The reason a run stopped by its --deadline is aborted with (summary.ts names it in the verdict). */
-export const DEADLINE = 'deadline';
+export { DEADLINE } from './drivers.js';
 
 /** The caller's signal, and past config.deadlineMs an abort('deadline') of its own (AbortSignal.timeout). */
 function withDeadline(opts: RunOptions): RunOptions {
@@ -273,74 +237,6 @@ async function startSessions(opts: RunOptions, plan: Plan, out: Executed, server
     stopFile: join(tmpdir(), `storefront-check-stop-${process.pid}-${Date.now()}`),
   };
   return { run, services, end };
-}
-
-/** Is the target gone? Asked after a request got no response at all, one probe at a time. */
-function lostTargetWatch(opts: RunOptions, plan: Plan, out: Executed, onLost: () => void): () => void {
-  let probing = false;
-  return () => {
-    if (probing || out.targetLost || out.interrupted) return;
-    probing = true;
-    probeTarget(out.baseUrl, probePath(plan.contract), 3000)
-      .then((lost) => {
-        if (!lost) return;
-        out.targetLost = true;
-        plan.progress({ type: 'setup', level: 'error', message: `lost the target during the run: ${lost}` });
-        onLost();
-      })
-      .finally(() => {
-        probing = false;
-      });
-  };
-}
-
-async function throughVitest(opts: RunOptions, plan: Plan, run: RunContext, out: Executed): Promise<void> {
-  if (!opts.include) plan.progress({ type: 'plan', total: planned(plan, run).length });
-  const collector = new ResultCollector((e) => plan.progress(e));
-  const result = await runVitest(run, opts.include ?? ['suites/*.suite.ts'], collector, opts.signal, (cancel) => lostTargetWatch(opts, plan, out, cancel));
-  out.interrupted = result.cancelled && !out.targetLost;
-  for (const p of collector.problems) plan.progress({ type: 'setup', level: 'error', message: p });
-  for (const f of collector.files) for (const e of f.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
-  out.checks.push(...collector.checks, ...collector.files.flatMap((f) => f.sources ?? []));
-  out.observations.push(...collector.files.map((f) => f.schema));
-  plan.secrets.push(...collector.files.flatMap((f) => f.secrets));
-  out.requests += collector.files.reduce((n, f) => n + f.requests, 0);
-  for (const f of collector.files) addServerErrors(out, f);
-}
-
-/** The selected instances of the families (default every registered one), as the suite files would queue them. */
-function planned(plan: Plan, run: RunContext, families: Record<string, CheckDef[]> = CHECK_FAMILIES) {
-  return Object.values(families).flatMap((defs) => expandChecks(plan.contract, defs)).filter((i) => selected(run.only, i.id, i.def.clause));
-}
-
-async function inProcess(opts: RunOptions, plan: Plan, run: RunContext, out: Executed): Promise<void> {
-  const instances = planned(plan, run, opts.families);
-  plan.progress({ type: 'plan', total: instances.length });
-  let runtime: CheckRuntime;
-  const watch = lostTargetWatch(opts, plan, out, () => runtime.interrupt());
-  runtime = new CheckRuntime({
-    run, contract: plan.contract, concurrency: run.concurrency,
-    onResult: (result) => plan.progress({ type: 'check', result }),
-    onExchange: (ex) => void (ex.response ? undefined : watch()),
-  });
-  const onAbort = () => {
-    out.interrupted = true;
-    runtime.interrupt(opts.signal?.reason === DEADLINE ? 'deadline' : 'interrupted');
-  };
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    out.checks.push(...(await runtime.runAll(instances)));
-    const totals = await runtime.finish();
-    out.checks.push(...totals.sources);
-    plan.secrets.push(...totals.secrets);
-    for (const e of totals.cleanupErrors) plan.progress({ type: 'setup', level: 'warning', message: e });
-    out.observations.push(totals.schema);
-    out.requests += totals.requests;
-    addServerErrors(out, totals);
-  } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
-    await runtime.close();
-  }
 }
 
 function assemble(opts: RunOptions, plan: Plan, ex: Executed): RunResults {
