@@ -77,3 +77,11 @@ declare module 'vitest' {
     storefrontFile?: FileMeta;
   }
 }
+// TaskMeta is declared by @vitest/runner and re-exported by vitest: augmenting the re-export alone
+// holds or not depending on which file of the program reaches vitest's types first
+declare module '@vitest/runner' {
+  export interface TaskMeta {
+    storefrontCheck?: CheckMeta;
+    storefrontFile?: FileMeta;
+  }
+}
