@@ -180,8 +180,10 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       method: method as Dispatcher.HttpMethod,
       headers,
       body,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+      // undici's own timers are a backstop a second behind the reader's deadline, which must win the
+      // race so a hung target always ends as DEADLINE (reader.ts), never as undici's timeout error
+      headersTimeout: timeout + 1000,
+      bodyTimeout: timeout + 1000,
       [STATE_KEY]: state,
     } as Dispatcher.DispatchOptions;
 
