@@ -6,7 +6,7 @@
 // Two selections by default: PAG-01 (3 bodies) and PAG,SRT,FLT (~40 bodies, many read at once).
 // Usage: node bench/hostile.mjs [--only PAG-01] [--mb 200]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,40 +19,16 @@ const { values } = parseArgs({ options: { only: { type: 'string' }, mb: { type: 
 const selections = values.only ? [values.only] : ['PAG-01', 'PAG,SRT,FLT'];
 const dir = mkdtempSync(join(tmpdir(), 'storefront-check-bench-hostile-'));
 
-// the proxy is a test helper written in TypeScript: transpile it with the project's compiler
-const source = readFileSync(join(here, '..', 'test', 'hostile', 'proxy.ts'), 'utf8');
-const proxyFile = join(dir, 'proxy.mjs');
-writeFileSync(proxyFile, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
-const { startHostileProxy } = await import(pathToFileURL(proxyFile).href);
-const { startServer } = await import('../dist/src/server/index.js');
-
-/** pid → { rss, hwm } in kB for the process and all its descendants. */
-function tree(root) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const out = new Map();
-  const visit = (pid) => {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-      out.set(pid, { rss: kb('VmRSS'), hwm: kb('VmHWM') });
-    } catch {
-      return;
-    }
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(root);
-  return out;
+// the proxy and the process-tree reader are test helpers written in TypeScript: transpile them with the project's compiler
+async function testHelper(name) {
+  const source = readFileSync(join(here, '..', 'test', 'hostile', `${name}.ts`), 'utf8');
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  return import(pathToFileURL(file).href);
 }
+const { startHostileProxy } = await testHelper('proxy');
+const { processTree: tree } = await testHelper('proc-tree');
+const { startServer } = await import('../dist/src/server/index.js');
 
 // BENCH_BEHAVIOUR=pass: the same run against a well-behaved target, for comparison
 const proxyBehaviour = process.env.BENCH_BEHAVIOUR ?? 'huge';

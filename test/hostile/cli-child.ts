@@ -14,6 +14,7 @@ import { createHttpClient } from '../../src/http/client.js';
 import { login } from '../../src/http/session.js';
 import type { RunResults } from '../../src/results.js';
 import type { RunningServer } from '../../src/server/types.js';
+import { processTree } from './proc-tree.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 let bin: string | undefined;
@@ -97,32 +98,6 @@ export interface ChildRun {
   interrupted: boolean;
 }
 
-/** pid → VmHWM (kB) of root and its descendants. */
-function treeHwm(root: number): Map<number, number> {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const out = new Map<number, number>();
-  const visit = (pid: number) => {
-    try {
-      out.set(pid, Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
-    } catch {
-      return;
-    }
-    for (const c of children.get(pid) ?? []) visit(c);
-  };
-  visit(root);
-  return out;
-}
-
 /** Run the CLI to its end (killed with SIGKILL past `killAfterMs`, which fails the caller's exit assertion). */
 export function runCli(args: string[], opts: { env?: Record<string, string>; interrupt?: Interrupt; killAfterMs?: number; cwd?: string } = {}): Promise<ChildRun> {
   if (!bin) throw new Error('runCli: call buildCli() first (in beforeAll)');
@@ -140,7 +115,7 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; int
   const hwm = new Map<number, number>();
   const timers: NodeJS.Timeout[] = [];
   const sample = () => {
-    for (const [pid, kb] of treeHwm(child.pid!)) hwm.set(pid, Math.max(hwm.get(pid) ?? 0, kb));
+    for (const [pid, { hwm: kb }] of processTree(child.pid!)) hwm.set(pid, Math.max(hwm.get(pid) ?? 0, kb));
   };
   timers.push(setInterval(sample, 50));
   child.stdout!.on('data', (c: Buffer) => (stdout += c));
