@@ -7,22 +7,9 @@ import { reportPage } from './template.js';
 
 export const COMPARISON_PLACEHOLDER = '"@@LOAD_COMPARISON@@"';
 
-export const COMPARE_TEMPLATE = reportPage('Load comparison', 'load-comparison', COMPARISON_PLACEHOLDER, String.raw`(function () {
-  'use strict';
-  var cmp = JSON.parse(document.getElementById('load-comparison').textContent);
+export const COMPARE_TEMPLATE = reportPage('Load comparison', 'load-comparison', COMPARISON_PLACEHOLDER, String.raw`  var cmp = JSON.parse(document.getElementById('load-comparison').textContent);
   var app = document.getElementById('app');
   window.loadReportCharts = [];
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else if (k === 'class') node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return node;
-  }
-  function fmt(n, d) { return n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { maximumFractionDigits: d === undefined ? 2 : d }); }
   var UNITS = { p50: ' ms', p95: ' ms', p99: ' ms', throughput: ' /s' };
   function val(m, v) {
     if (v === null || v === undefined) return '–';
@@ -92,5 +79,4 @@ export const COMPARE_TEMPLATE = reportPage('Load comparison', 'load-comparison',
   app.appendChild(el('footer', { text: 'Generated ' + cmp.generatedAt + '. storefront-check load comparison v' + cmp.version + '.' }));
   if (typeof Chart === 'undefined') app.insertBefore(el('p', { class: 'empty', text: 'Charts unavailable: the chart library failed to load.' }), app.firstChild);
   else pending.forEach(function (draw) { draw(); });
-})();
 `);

@@ -10,8 +10,29 @@ export const CHART_JS_PLACEHOLDER = '/*@@CHART_JS@@*/';
 export const MODEL_PLACEHOLDER = '"@@LOAD_REPORT_MODEL@@"';
 
 /**
+ * The DOM and number helpers both page scripts use: el() builds elements with textContent only
+ * (run data cannot inject HTML), fmt() a number for people ('–' for none).
+ */
+const PAGE_HELPERS = String.raw`  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'class') node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function fmt(n, digits) {
+    if (n === null || n === undefined || Number.isNaN(n)) return '–';
+    return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 2 : digits });
+  }
+`;
+
+/**
  * The page both load reports share: the report style, the chart.js bundle, their data as JSON under
- * `dataId` and the script that builds the page from it.
+ * `dataId`, and `script` — the body of the page's strict IIFE, after PAGE_HELPERS — which builds the
+ * page from it.
  */
 export function reportPage(title: string, dataId: string, dataPlaceholder: string, script: string): string {
   return `<!doctype html>
@@ -28,34 +49,21 @@ ${REPORT_STYLE}</style>
 <main id="app"><noscript>This report needs JavaScript to draw its tables and charts.</noscript></main>
 <script id="${dataId}" type="application/json">${dataPlaceholder}</script>
 <script>
-${script}</script>
+(function () {
+  'use strict';
+${PAGE_HELPERS}${script}})();
+</script>
 </body>
 </html>
 `;
 }
 
-export const LOAD_REPORT_TEMPLATE = reportPage('Load report', 'load-report-model', MODEL_PLACEHOLDER, String.raw`(function () {
-  'use strict';
-  var model = JSON.parse(document.getElementById('load-report-model').textContent);
+export const LOAD_REPORT_TEMPLATE = reportPage('Load report', 'load-report-model', MODEL_PLACEHOLDER, String.raw`  var model = JSON.parse(document.getElementById('load-report-model').textContent);
   var app = document.getElementById('app');
   var PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
   window.loadReportCharts = [];
   document.title = model.title;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else if (k === 'class') node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return node;
-  }
-  function fmt(n, digits) {
-    if (n === null || n === undefined || Number.isNaN(n)) return '–';
-    return Number(n).toLocaleString('en-US', { maximumFractionDigits: digits === undefined ? 2 : digits });
-  }
   function pct(r) { return r === null || r === undefined ? '–' : fmt(r * 100, 2) + ' %'; }
   function ms(n) { return n === null || n === undefined ? '–' : fmt(n, 2) + ' ms'; }
   function clock(sec) {
@@ -249,5 +257,4 @@ export const LOAD_REPORT_TEMPLATE = reportPage('Load report', 'load-report-model
   } else {
     pending.forEach(function (draw) { draw(); });
   }
-})();
 `);
