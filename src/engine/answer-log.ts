@@ -13,6 +13,7 @@ import { walk } from '../checks/formats.js';
 import { GATEWAY, documentedServerStatus } from '../checks/gateway.js';
 import { CheckFailure, CheckSkip, type GatewayLog, type JudgeScope, type RunWideTally } from '../checks/types.js';
 import type { ContractPack, Operation } from '../contract/types.js';
+import { withCutBody } from '../http/client.js';
 import type { Exchange } from '../http/types.js';
 import { getValidator } from '../validation/validator.js';
 
@@ -23,12 +24,8 @@ const MAX_GATEWAY = 10;
 /** An offender's body is kept up to this many characters (evidence shows less): a few large bodies must not stay alive all run. */
 const KEPT_TEXT = 64 * 1024;
 
-/** The exchange as kept for evidence: a large body cut, through a Buffer (a slice would keep the whole string alive). */
-function kept(ex: Exchange): Exchange {
-  const r = ex.response;
-  if (!r || r.text.length <= KEPT_TEXT) return ex;
-  return { ...ex, response: { ...r, text: Buffer.from(r.text.slice(0, KEPT_TEXT), 'utf8').toString('utf8'), json: undefined } };
-}
+/** The exchange as kept for evidence: a large body cut. */
+const kept = (ex: Exchange): Exchange => withCutBody(ex, KEPT_TEXT);
 
 interface Tally extends RunWideTally {
   offenders: Array<{ message: string; exchange: Exchange }>;

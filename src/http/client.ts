@@ -73,10 +73,15 @@ const KEPT_TEXT = 256 * 1024;
 function kept(full: Exchange): Exchange {
   // the retried gateway answers were judged as they came (onExchange): the kept copy drops their bodies
   const { retried: _judged, ...ex } = full;
+  return withCutBody(ex, KEPT_TEXT);
+}
+
+/** The exchange with a body over `maxChars` cut to its start (and not parsed), for keeping as evidence. */
+export function withCutBody(ex: Exchange, maxChars: number): Exchange {
   const r = ex.response;
-  if (!r || r.text.length <= KEPT_TEXT) return ex;
+  if (!r || r.text.length <= maxChars) return ex;
   // a copy through a Buffer: a plain slice would be a view keeping the whole body alive
-  const text = Buffer.from(r.text.slice(0, KEPT_TEXT), 'utf8').toString('utf8');
+  const text = Buffer.from(r.text.slice(0, maxChars), 'utf8').toString('utf8');
   return { ...ex, response: { ...r, text, json: undefined } };
 }
 
