@@ -58,7 +58,7 @@ export class ExchangeObserver {
 
   private countServerError(ex: Exchange): void {
     const status = ex.response!.status;
-    const retried = ex.notes.map((n) => /retried after (5\d\d)/.exec(n)?.[1]).filter(Boolean);
+    const retried = (ex.retried ?? []).map((r) => r.status);
     if (status < 500 && !retried.length) return;
     this.serverErrors++;
     if (this.serverErrorExamples.length < 3) {

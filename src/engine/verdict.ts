@@ -15,17 +15,13 @@ import type { CheckStatus, Evidence } from '../results.js';
 export type Attempt = { status: CheckStatus; message: string; evidence?: Evidence[]; stack?: string };
 
 const MAX_EVIDENCE = 5;
-/** The client's notes of a retry after transport trouble (502/503/504, a reset): not 429, not a re-login. */
-const TRANSPORT_NOTE = /^retried after (50[234]|transport error)/;
 const RETRIES_NAMED = 3;
 
-const transportTrouble = (ex: Exchange) => ex.notes.some((n) => TRANSPORT_NOTE.test(n));
-const describeRetries = (ex: Exchange) =>
-  `${ex.request.method} ${new URL(ex.request.url).pathname} (${ex.notes.filter((n) => TRANSPORT_NOTE.test(n)).map((n) => n.replace(/^retried after /, '').replace(/, waited.*/, '')).join(', ')}, then ${ex.response?.status ?? ex.error?.code})`;
+const describeRetries = (ex: Exchange) => `${ex.request.method} ${new URL(ex.request.url).pathname} (${ex.trouble!.join(', ')}, then ${ex.response?.status ?? ex.error?.code})`;
 
 /** A run that returned: passed, or warned when it passed only thanks to the client's transport retries. */
 export function passed(message: string, mine: readonly Exchange[], redactor: Redactor): Attempt {
-  const troubled = mine.filter(transportTrouble);
+  const troubled = mine.filter((ex) => ex.trouble?.length);
   if (!troubled.length) return { status: 'passed', message };
   const named = troubled.slice(0, RETRIES_NAMED).map(describeRetries).join('; ');
   return { status: 'warned', message: redactor.text(`${message}; passed only after the client retried transport trouble: ${named}`) };

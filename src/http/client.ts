@@ -171,6 +171,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       relogin: spec.relogin ?? (credential === 'customer' || credential === 'customer2'),
       notes: [],
       retried: [],
+      trouble: [],
       attempts: 0,
       waitedMs: 0,
       rateLimited: 0,
@@ -202,6 +203,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       if (Date.now() + wait >= state.deadlineAt) break;
       await sleep(wait);
       state.notes.push(`retried after transport error ${outcome.error.code}, waited ${wait} ms`);
+      state.trouble.push(`transport error ${outcome.error.code}`);
       outcome = await read();
     }
 
@@ -213,6 +215,7 @@ export function createHttpClient(options: ClientOptions): HttpClient & { readonl
       durationMs: Math.round(performance.now() - started),
       notes: state.notes,
       ...(state.retried.length ? { retried: state.retried } : {}),
+      ...(state.trouble.length ? { trouble: state.trouble } : {}),
       operationId: options.match?.(method, relPath),
     };
     const copy = kept(exchange);

@@ -73,6 +73,8 @@ export interface Exchange {
   operationId?: string;
   /** 502/503/504 answers the client sent the request again after (oldest first): judged like `response` */
   retried?: RecordedResponse[];
+  /** the transport trouble the client sent the request again after, oldest first: '503', 'transport error ECONNRESET' (not 429s) */
+  trouble?: string[];
 }
 
 export interface HttpClient {

@@ -99,6 +99,7 @@ export function retryInterceptor(options: Partial<RetryOptions> = {}): Dispatche
       else {
         const text = Buffer.concat(held.chunks).toString('utf8');
         state.retried.push({ status: held.status, headers: responseHeaders(held.headers), text, json: parseJson(text) });
+        state.trouble.push(String(held.status));
       }
       state.notes.push(`retried after ${next.why}, waited ${next.wait} ms`);
       return opts;

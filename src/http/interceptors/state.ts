@@ -15,6 +15,8 @@ export interface RequestState {
   notes: string[];
   /** 502/503/504 answers the client sent the request again after; becomes Exchange.retried */
   retried: RecordedResponse[];
+  /** the transport trouble each of those retries answered ('503', 'transport error ECONNRESET'); becomes Exchange.trouble */
+  trouble: string[];
   /** attempts sent on the wire (capture counts them) */
   attempts: number;
   /** the last attempt as sent (capture writes it) */
