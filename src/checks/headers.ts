@@ -3,8 +3,6 @@
 // body endpoint, and the empty body of a 204. Header names come from the pack's conventions.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Operation } from '../contract/types.js';
 import { headOnlyProblem } from '../http/raw.js';
 import type { Exchange } from '../http/types.js';
@@ -14,7 +12,7 @@ import { JSON_CONTENT_TYPE } from './answer-judges.js';
 import { everyAnswerChecks } from './run-wide.js';
 import { freshLogin } from './flows.js';
 import { hasOwnBody, ownBody, ownRequest } from './valid-requests.js';
-import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, opRequest, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
+import { UUID, answered, credentialFor, expectEnvelope, expectStatus, header, isObject, paramsNeedWrites, pointer, readable, resolveOrSkip, sendOp, splitByWrites } from './assert.js';
 
 function hasJsonBody(ex: Exchange): boolean {
   return Boolean(ex.response && ex.response.text.trim().length > 0 && ex.response.json !== undefined);
@@ -43,7 +41,7 @@ function requestSchema(ctx: CheckContext, op: Operation): { name: string; schema
   const ref: unknown = paths[op.path]?.[op.method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema?.$ref;
   const name = typeof ref === 'string' ? ref.split('/').pop()! : undefined;
   let schema = name ? ((ctx.contract.openapi.components as Schema | undefined)?.schemas?.[name] as Schema | undefined) : undefined;
-  if (typeof schema?.$ref === 'string' && !schema.$ref.startsWith('#')) schema = JSON.parse(readFileSync(join(ctx.contract.dir, schema.$ref), 'utf8')) as Schema;
+  if (typeof schema?.$ref === 'string' && !schema.$ref.startsWith('#')) schema = ctx.contract.schemaFile(schema.$ref) as Schema;
   return name && schema ? { name, schema } : undefined;
 }
 

@@ -3,7 +3,7 @@
 // wrong codes, the right code from STOREFRONT_OTP_CODE, a code after the fact) and cancelling.
 // The payment operations are the v2 catalogue's: this family belongs to storefront-v2.
 
-import { answered, expectEnvelope, expectStatus, header, pointer } from './assert.js';
+import { answered, expectEnvelope, header, pointer } from './assert.js';
 import { call, idAt, objectBody, type Json } from './flows.js';
 import { cardBody, newPayment, placedOrder, paymentBody, paymentMethods } from './order-flows.js';
 import { regions } from './regions.js';

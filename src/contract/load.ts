@@ -76,6 +76,7 @@ export function loadContract(pack = 'storefront-bff', schemasRoot?: string): Con
 
   const ids = new Map(operations.map((op) => [op.operationId, op]));
   const match = createMatcher(operations);
+  const files = new Map<string, unknown>();
   const contract: ContractPack = {
     name: conventions.name,
     dir,
@@ -87,6 +88,11 @@ export function loadContract(pack = 'storefront-bff', schemasRoot?: string): Con
       return ids.get(operationId) ?? fail(`contract pack ${pack}: no operation ${operationId}`);
     },
     match,
+    schemaFile(ref: string): unknown {
+      const file = join(dir, ref.split('#')[0]!);
+      if (!files.has(file)) files.set(file, JSON.parse(readFileSync(file, 'utf8')));
+      return files.get(file);
+    },
   };
   cache.set(dir, contract);
   return contract;

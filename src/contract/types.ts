@@ -243,4 +243,6 @@ export interface ContractPack {
   match(method: string, pathWithQuery: string): Operation | undefined;
   /** the parsed OpenAPI document, for the validator */
   openapi: Record<string, unknown>;
+  /** a JSON schema file of the pack by its relative $ref ('./schemas/cart.schema.json'), read once */
+  schemaFile(ref: string): unknown;
 }

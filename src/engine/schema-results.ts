@@ -4,8 +4,6 @@
 // failed with pointer, expected and actual value and the evidence of the first offender.
 
 import { isObject, type Json } from '../contract/json.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SchemaIssue } from '../results.js';
 import type { ContractPack, Operation } from '../contract/types.js';
 import type { SchemaObservation } from './context.js';
@@ -47,7 +45,7 @@ function follow(contract: ContractPack, value: unknown): unknown {
         .reduce<unknown>((node, k) => (isObject(node) ? node[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), contract.openapi);
     } else {
       try {
-        cur = JSON.parse(readFileSync(join(contract.dir, ref.split('#')[0]), 'utf8'));
+        cur = contract.schemaFile(ref);
       } catch {
         return undefined;
       }
