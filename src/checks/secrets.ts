@@ -11,11 +11,43 @@ import { call, freshLogin, tamper } from './flows.js';
 import { cardBody } from './order-flows.js';
 import type { CheckContext, CheckDef } from './types.js';
 import type { Exchange } from '../http/types.js';
+import { pointer, type Json } from '../contract/json.js';
+import { resolveLocalRef } from '../contract/operations.js';
 import type { ContractPack } from '../contract/types.js';
 import { judgedRunWide } from './run-wide.js';
 
-/** Request body keys whose values are secrets of the client. */
-const SECRET_KEYS = new Set(['password', 'refreshToken', 'cardNumber', 'cvv', 'token', 'code']);
+/** Per pack and operation: the body fields its documented request schema marks `writeOnly` (read once). */
+const writeOnlyFields = new WeakMap<ContractPack, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The request body fields of an operation that are the client's secrets: those its schema marks
+ * `writeOnly` (a password, a refresh token, card data, a one-time code) — they may go to the server
+ * and never come back. A field the schema does not mark (a discount code) may be shown back.
+ */
+function secretFields(contract: ContractPack, operationId: string | undefined): ReadonlySet<string> {
+  if (!operationId) return new Set();
+  let byOp = writeOnlyFields.get(contract);
+  if (!byOp) writeOnlyFields.set(contract, (byOp = new Map()));
+  let fields = byOp.get(operationId);
+  if (!fields) {
+    const op = contract.byId(operationId);
+    const doc = contract.openapi as Json;
+    const operation = pointer(doc, `/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method.toLowerCase()}`);
+    const schema = resolveLocalRef(doc, pointer(resolveLocalRef(doc, pointer(operation, '/requestBody')), '/content/application~1json/schema'));
+    const props = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+    fields = new Set(Object.entries(props).filter(([, p]) => isObject(p) && resolveWriteOnly(doc, p)).map(([k]) => k));
+    byOp.set(operationId, fields);
+  }
+  return fields;
+}
+
+const resolveWriteOnly = (doc: Json, p: unknown): boolean => {
+  const r = resolveLocalRef(doc, p);
+  return isObject(r) && r.writeOnly === true;
+};
+
+/** A value written like a card number: 12 to 19 digits, spaces and dashes allowed between them. */
+const CARD_LIKE = /^[0-9](?:[ -]?[0-9]){11,18}$/;
 
 export interface Secret {
   what: string;
@@ -41,12 +73,10 @@ function sentSecrets(contract: ContractPack, ex: Exchange): Secret[] {
   if (token && token.length >= 16) out.push({ what: `the ${auth} token the request sent`, value: token });
   const body = requestJson(ex);
   if (isObject(body)) {
+    const secret = secretFields(contract, ex.operationId);
     for (const [k, v] of Object.entries(body)) {
-      if (!SECRET_KEYS.has(k) || typeof v !== 'string' || v.length < 3) continue;
-      // `code` is a secret in an OTP answer only: a discount code is meant to be shown back
-      if (k === 'code' && !/\/otp(\?|$)/.test(ex.request.url)) continue;
-      if (k === 'cardNumber') out.push({ what: 'the card number the request sent', value: v.replace(/[ -]/g, ''), digits: true });
-      else if (k === 'cvv' || k === 'code') out.push({ what: `the ${k} the request sent`, value: v });
+      if (!secret.has(k) || typeof v !== 'string' || v.length < 3) continue;
+      if (CARD_LIKE.test(v)) out.push({ what: `the ${k} the request sent`, value: v.replace(/[ -]/g, ''), digits: true });
       else out.push({ what: `the ${k} the request sent`, value: v });
     }
   }
